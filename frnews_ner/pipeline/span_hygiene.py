@@ -1,0 +1,97 @@
+"""``frnews_span_hygiene``: fixes the systematic span errors of the French statistical NER.
+
+Runs after ``ner`` and rewrites ``doc.ents``:
+
+- an entity never crosses a line break: « Zelensky\\n\\nVolodymyr Zelensky » becomes two entities;
+- leading and trailing punctuation, and lower-case leading determiners, are trimmed
+  (« la Russie, » → « Russie »; « La Haye » stays whole);
+- an entity that is only a word from ``hygiene/not_entities.txt`` is dropped (« Samedi » is not a
+  person, « État » is not a place).
+
+The word lists are data files; users add theirs with ``rules=["my_rules/"]``
+(``my_rules/hygiene/not_entities.txt``, ``my_rules/hygiene/determiners.txt``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..rules import files_named, read_word_list, rule_dirs
+from ..text import fold
+
+# Tokens that may stand at an edge of an entity although they are punctuation: a closing
+# parenthesis or bracket belongs to a name only when its opening one is inside it too.
+_PAIRS = {")": "(", "]": "[", "»": "«", '"': '"'}
+
+
+class SpanHygiene:
+    """Rewrite ``doc.ents`` so that every entity span is clean (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str = "frnews_span_hygiene", rules: Iterable[str] = ()) -> None:
+        self.name = name
+        dirs = rule_dirs(rules)
+        self.not_entities = {fold(w) for p in files_named(dirs, "hygiene/not_entities.txt")
+                             for w in read_word_list(p)}
+        self.determiners = {fold(w) for p in files_named(dirs, "hygiene/determiners.txt")
+                            for w in read_word_list(p)}
+
+    def __call__(self, doc: Doc) -> Doc:
+        cleaned: list[Span] = []
+        for ent in doc.ents:
+            for piece in self._split_at_line_breaks(ent):
+                piece = self._trim(piece)
+                if piece is not None and fold(piece.text) not in self.not_entities:
+                    cleaned.append(piece)
+        doc.set_ents(cleaned, default="outside")
+        return doc
+
+    @staticmethod
+    def _split_at_line_breaks(ent: Span) -> list[Span]:
+        doc = ent.doc
+        pieces: list[Span] = []
+        start = ent.start
+        for i in range(ent.start, ent.end):
+            token = doc[i]
+            # spaCy keeps "\n\n" as a space token, or as trailing whitespace of the previous token
+            if token.is_space and "\n" in token.text:
+                if start < i:
+                    pieces.append(Span(doc, start, i, label=ent.label, kb_id=ent.kb_id))
+                start = i + 1
+            elif "\n" in token.whitespace_:
+                pieces.append(Span(doc, start, i + 1, label=ent.label, kb_id=ent.kb_id))
+                start = i + 1
+        if start < ent.end:
+            pieces.append(Span(doc, start, ent.end, label=ent.label, kb_id=ent.kb_id))
+        return pieces
+
+    def _trim(self, span: Span) -> Span | None:
+        doc = span.doc
+        start, end = span.start, span.end
+        while start < end and (self._is_edge_noise(doc[start], span, leading=True)):
+            start += 1
+        while end > start and self._is_edge_noise(doc[end - 1], span, leading=False):
+            end -= 1
+        if start >= end:
+            return None
+        if (start, end) == (span.start, span.end):
+            return span
+        return Span(doc, start, end, label=span.label, kb_id=span.kb_id)
+
+    def _is_edge_noise(self, token, span: Span, *, leading: bool) -> bool:
+        if token.is_space:
+            return True
+        if token.is_punct or token.is_quote or token.is_bracket:
+            opening = _PAIRS.get(token.text)
+            if not leading and opening is not None and opening != token.text:
+                # keep « (Drôme) » whole when the opening bracket is inside the span
+                return opening not in span.text[: token.idx - span.start_char]
+            return True
+        return leading and token.text.islower() and fold(token.text) in self.determiners
+
+
+@Language.factory("frnews_span_hygiene", default_config={"rules": []})
+def make_span_hygiene(nlp: Language, name: str, rules: list[str]) -> SpanHygiene:
+    return SpanHygiene(nlp, name, rules)
