@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..rules import files_named, read_word_list, rule_dirs
 from ..text import fold
@@ -70,9 +70,9 @@ class SpanHygiene:
     def _trim(self, span: Span) -> Span | None:
         doc = span.doc
         start, end = span.start, span.end
-        while start < end and (self._is_edge_noise(doc[start], span, leading=True)):
+        while start < end and self._is_edge_noise(doc[start], doc[start:end], leading=True):
             start += 1
-        while end > start and self._is_edge_noise(doc[end - 1], span, leading=False):
+        while end > start and self._is_edge_noise(doc[end - 1], doc[start:end], leading=False):
             end -= 1
         if start >= end:
             return None
@@ -80,7 +80,8 @@ class SpanHygiene:
             return span
         return Span(doc, start, end, label=span.label, kb_id=span.kb_id)
 
-    def _is_edge_noise(self, token, span: Span, *, leading: bool) -> bool:
+    def _is_edge_noise(self, token: Token, span: Span, *, leading: bool) -> bool:
+        """Whether ``token``, at the start (``leading``) or end of ``span``, is not part of the name."""
         if token.is_space:
             return True
         if token.is_punct or token.is_quote or token.is_bracket:
