@@ -1,0 +1,245 @@
+"""The French temporal lexicon: words of the data files mapped onto a small neutral vocabulary.
+
+The idea is dateparser's data layout: the grammar only knows neutral keys (``month=12``,
+``unit=W``, ``modifier=last``), every French word lives in a TSV file of
+``frnews_ner/data/dates/`` and users add their own words in ``<rules dir>/dates/<kind>.tsv``.
+
+>>> lex = Lexicon.load()
+>>> lex.lookup(("août",))
+(('months', '8', frozenset()),)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from frnews_ner.errors import RuleError, RuleProblem
+
+#: Splits text into the pieces the grammar works on: runs of letters, runs of digits, single
+#: other characters. Lexicon words are split the same way, so « aujourd'hui », « aujourd’hui »
+#: and tokenisations that glue « 14h30 » or « mi-janvier » into one spaCy token all match.
+PIECE_RE = re.compile(r"\d+|[^\W\d_]+|[^\w\s]", re.UNICODE)
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "‐": "-", "‑": "-", "–": "-"})
+
+
+def normalise(text: str) -> str:
+    """Lower-case and unify apostrophes/hyphens without changing the length (offsets stay valid)."""
+    out = []
+    for ch in text.translate(_APOSTROPHES):
+        low = ch.lower()
+        out.append(low if len(low) == 1 else ch)
+    return "".join(out)
+
+
+def split_pieces(text: str) -> tuple[str, ...]:
+    """« Aujourd’hui » → ``("aujourd", "'", "hui")``."""
+    return tuple(PIECE_RE.findall(normalise(text)))
+
+
+_INT = re.compile(r"^[+-]?\d+$")
+_UNIT = re.compile(r"^(\d+)?(Y|M|W|D|H|MIN|S|WE|Q|DE|CE)$")
+_HOLIDAY_FIXED = re.compile(r"^(\d\d)-(\d\d)$")
+_HOLIDAY_EASTER = re.compile(r"^E[+-]\d+$")
+_CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+_FREQ = re.compile(r"^P\d+(Y|M|W|D)$")
+
+MODIFIERS = frozenset({
+    "last", "next", "this", "prev_last", "prev_next", "start", "mid", "end", "approx", "more", "less",
+    "equal_or_more", "equal_or_less", "approx_signal", "det", "this_det", "ago", "in", "since", "by",
+})
+
+
+def _int_in(lo: int, hi: int, what: str) -> Callable[[str], str | None]:
+    def check(value: str) -> str | None:
+        if not _INT.match(value) or not lo <= int(value) <= hi:
+            return f"expected {what} ({lo}-{hi}), got {value!r}"
+        return None
+    return check
+
+
+def _check_number(value: str) -> str | None:
+    if value == "X" or (value.isdigit()):
+        return None
+    return f"expected a non-negative integer or X (vague quantity), got {value!r}"
+
+
+def _check_ordinal(value: str) -> str | None:
+    if value == "-1" or (value.isdigit() and int(value) >= 1):
+        return None
+    return f"expected a positive integer or -1 (last), got {value!r}"
+
+
+def _check_unit(value: str) -> str | None:
+    return None if _UNIT.match(value) else (
+        f"expected a unit code Y, M, W, D, H, MIN, S, WE, Q, DE or CE, optionally after a multiplier "
+        f"(5Y), got {value!r}")
+
+
+def _check_part(value: str) -> str | None:
+    if value in {"MO", "AF", "EV", "NI", "DT"} or _CLOCK.match(value):
+        return None
+    return f"expected MO, AF, EV, NI, DT or a clock time HH:MM, got {value!r}"
+
+
+def _check_relday(value: str) -> str | None:
+    body = value[1:] if value.startswith("^") else value
+    return None if _INT.match(body) else (
+        f"expected a day offset such as -1, +2 or ^-1 (from the previous date), got {value!r}")
+
+
+def _check_holiday(value: str) -> str | None:
+    m = _HOLIDAY_FIXED.match(value)
+    if m and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
+        return None
+    if _HOLIDAY_EASTER.match(value):
+        return None
+    return f"expected a fixed date MM-DD or an Easter offset E+N / E-N, got {value!r}"
+
+
+def _check_choice(choices: Iterable[str]) -> Callable[[str], str | None]:
+    allowed = tuple(sorted(choices))
+
+    def check(value: str) -> str | None:
+        return None if value in allowed else f"expected one of {', '.join(allowed)}, got {value!r}"
+    return check
+
+
+def _check_set(value: str) -> str | None:
+    return None if value in {"each", "per"} or _FREQ.match(value) else (
+        f"expected each, per or a frequency such as P1D, got {value!r}")
+
+
+#: Every kind of data file, with the check of its value column. A user file must have one of
+#: these names (``<kind>.tsv``).
+KINDS: dict[str, Callable[[str], str | None]] = {
+    "months": _int_in(1, 12, "a month number"),
+    "weekdays": _int_in(1, 7, "an ISO weekday number"),
+    "numbers": _check_number,
+    "ordinals": _check_ordinal,
+    "units": _check_unit,
+    "parts_of_day": _check_part,
+    "relative_days": _check_relday,
+    "holidays": _check_holiday,
+    "seasons": _check_choice({"SP", "SU", "FA", "WI"}),
+    "modifiers": _check_choice(MODIFIERS),
+    "sets": _check_set,
+    "refs": _check_choice({"PRESENT_REF", "PAST_REF", "FUTURE_REF"}),
+}
+FLAGS = frozenset({"abbr"})
+REMOVE = "-"
+
+Entry = tuple[str, str, frozenset[str]]  # (kind, value, flags)
+
+
+def parse_file(path: Path, kind: str, text: str) -> tuple[dict[tuple[str, ...], tuple[str, frozenset[str]]], list[RuleProblem]]:
+    """Parse one data file; returns its entries (value ``"-"`` removes a word) and all its problems."""
+    check = KINDS[kind]
+    entries: dict[tuple[str, ...], tuple[str, frozenset[str]]] = {}
+    problems: list[RuleProblem] = []
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) not in (2, 3):
+            problems.append(RuleProblem(str(path), lineno,
+                                        f"expected 2 or 3 tab-separated columns (word, value[, flags]), "
+                                        f"got {len(cols)}: {line!r}"))
+            continue
+        word, value = cols[0].strip(), cols[1].strip()
+        flags = frozenset(f for f in (cols[2].split(",") if len(cols) == 3 else ()) if f.strip())
+        pieces = split_pieces(word)
+        if not pieces:
+            problems.append(RuleProblem(str(path), lineno, f"expected a word in column 1, got {cols[0]!r}"))
+            continue
+        if value != REMOVE:
+            message = check(value)
+            if message:
+                problems.append(RuleProblem(str(path), lineno, f"{kind}: {message}"))
+                continue
+        bad = sorted(f for f in flags if f.strip() not in FLAGS)
+        if bad:
+            problems.append(RuleProblem(str(path), lineno,
+                                        f"expected flags among {', '.join(sorted(FLAGS))}, got {', '.join(bad)}"))
+            continue
+        previous = entries.get(pieces)
+        if previous is not None and previous[0] != value:
+            problems.append(RuleProblem(str(path), lineno,
+                                        f"expected each word once, got {word!r} again with value {value!r} "
+                                        f"(first value {previous[0]!r})"))
+            continue
+        entries[pieces] = (value, frozenset(f.strip() for f in flags))
+    return entries, problems
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All temporal words, indexed by their pieces.
+
+    « mi-janvier » is read as the pieces ``mi``, ``-``, ``janvier``: ``mi`` is a modifier (``mid``)
+    and ``janvier`` a month (``1``).
+    """
+
+    entries: dict[tuple[str, ...], tuple[Entry, ...]] = field(default_factory=dict)
+    max_len: int = 1
+    sources: tuple[str, ...] = ()
+
+    @classmethod
+    def load(cls, extra_dirs: Sequence[str | Path] = ()) -> Lexicon:
+        """Shipped files overlaid by ``<dir>/dates/<kind>.tsv`` of each user rules directory.
+
+        A user line adds a word or replaces its value; the value ``-`` removes a shipped word.
+        Raises :class:`frnews_ner.errors.RuleError` listing every problem of the files.
+        """
+        tables: dict[str, dict[tuple[str, ...], tuple[str, frozenset[str]]]] = {k: {} for k in KINDS}
+        problems: list[RuleProblem] = []
+        sources: list[str] = []
+        shipped = resources.files("frnews_ner") / "data" / "dates"
+        for kind in KINDS:
+            res = shipped / f"{kind}.tsv"
+            if res.is_file():
+                found, probs = parse_file(Path(str(res)), kind, res.read_text(encoding="utf-8"))
+                problems += probs
+                tables[kind].update(found)
+                sources.append(str(res))
+        for base in extra_dirs:
+            folder = Path(base) / "dates"
+            if not folder.is_dir():
+                continue
+            for path in sorted(folder.glob("*.tsv")):
+                kind = path.stem
+                if kind not in KINDS:
+                    problems.append(RuleProblem(str(path), 0,
+                                                f"expected a file named after a kind ({', '.join(KINDS)}).tsv, "
+                                                f"got {path.name!r}"))
+                    continue
+                try:
+                    text = path.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError) as err:
+                    problems.append(RuleProblem(str(path), 0, f"expected a readable UTF-8 file, got {err}"))
+                    continue
+                found, probs = parse_file(path, kind, text)
+                problems += probs
+                for pieces, (value, flags) in found.items():
+                    if value == REMOVE:
+                        tables[kind].pop(pieces, None)
+                    else:
+                        tables[kind][pieces] = (value, flags)
+                sources.append(str(path))
+        if problems:
+            raise RuleError(problems)
+        index: dict[tuple[str, ...], list[Entry]] = {}
+        for kind, table in tables.items():
+            for pieces, (value, flags) in table.items():
+                index.setdefault(pieces, []).append((kind, value, flags))
+        frozen = {k: tuple(v) for k, v in index.items()}
+        return cls(frozen, max((len(k) for k in frozen), default=1), tuple(sources))
+
+    def lookup(self, pieces: tuple[str, ...]) -> tuple[Entry, ...]:
+        """Every (kind, value, flags) the lower-cased pieces have in the lexicon."""
+        return self.entries.get(pieces, ())
