@@ -156,9 +156,9 @@ def normalize_value(value: str | None) -> str | None:
     v = value.strip().upper().replace(" ", "")
     if not v:
         return None
+    v = v.removesuffix("Z")
     v = re.sub(r"(T\d{2}:\d{2}):00(\.0+)?$", r"\1", v)
     v = re.sub(r"(T\d{2})$", r"\1:00", v)
-    v = v.removesuffix("Z")
     return v
 
 
