@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
@@ -30,8 +31,14 @@ def _build_parser() -> argparse.ArgumentParser:
                      help='input holds one {"id", "text", "published"} object per line; one result per line')
     ext.add_argument("--model", help="spaCy model name or path (default: $FRNEWS_MODEL or the best installed)")
     ext.add_argument("--rules", action="append", default=[], metavar="DIR", help="a directory of your own rule files")
-    ext.add_argument("--batch-size", type=int, default=32)
-    ext.add_argument("--n-process", type=int, default=1)
+    ext.add_argument("--batch-size", type=int, default=32, help="documents per nlp.pipe batch (default 32)")
+    ext.add_argument("--n-process", type=int, default=1, help="worker processes for nlp.pipe (default 1)")
+    ext.add_argument("-o", "--output", help="write results to this file instead of standard output")
+    ext.add_argument("--resume", action="store_true",
+                     help="with --jsonl and --output: keep the results already in the output file and "
+                          "process only the inputs whose id is not there yet")
+    ext.add_argument("--skip", type=int, default=0, metavar="N", help="with --jsonl: skip the first N input lines")
+    ext.add_argument("--strict", action="store_true", help="with --jsonl: stop at the first bad input line (exit 2)")
     ext.set_defaults(func=_cmd_extract)
 
     try:
@@ -61,10 +68,18 @@ def _table(extraction: Extraction) -> str:
     return "\n".join(lines)
 
 
-def _jsonl_items(stream: TextIO, errors: list[str]) -> Iterator[dict[str, Any]]:
-    """Valid items of a JSONL stream; a bad line is reported on stderr with its number and skipped."""
+class BadInputLine(FrnewsError, ValueError):
+    """A line of JSONL input that cannot be processed (raised with ``--strict``)."""
+
+
+def _jsonl_items(stream: TextIO, errors: list[str], *, skip: int = 0, done: frozenset[str] = frozenset(),
+                 strict: bool = False) -> Iterator[dict[str, Any]]:
+    """Valid items of a JSONL stream; a bad line is reported on stderr with its number and skipped.
+
+    An item without an ``id`` gets its line number as id, so every result can be traced to its line.
+    """
     for number, line in enumerate(stream, start=1):
-        if not line.strip():
+        if number <= skip or not line.strip():
             continue
         try:
             obj = json.loads(line)
@@ -76,36 +91,86 @@ def _jsonl_items(stream: TextIO, errors: list[str]) -> Iterator[dict[str, Any]]:
             parse_published(obj.get("published"))
         except ValueError as err:  # json.JSONDecodeError is a ValueError
             message = f"line {number}: {err}"
+            if strict:
+                raise BadInputLine(message) from err
             errors.append(message)
             print(f"frnews-ner: skipped {message}", file=sys.stderr)
             continue
-        yield {"id": obj.get("id", number), "text": obj["text"], "published": obj.get("published")}
+        doc_id = str(obj.get("id", number))
+        if doc_id in done:
+            continue
+        yield {"id": doc_id, "text": obj["text"], "published": obj.get("published")}
+
+
+def _ids_already_written(path: str) -> frozenset[str]:
+    """Ids of the complete results in an output file; a torn last line (a crash mid-write) is cut off."""
+    ids: set[str] = set()
+    keep = 0
+    with open(path, "rb") as stream:
+        for raw in stream:
+            try:
+                if not raw.endswith(b"\n"):
+                    break
+                ids.add(str(json.loads(raw)["id"]))
+            except (ValueError, KeyError, TypeError):
+                break
+            keep += len(raw)
+    with open(path, "rb+") as stream:
+        stream.truncate(keep)
+    return frozenset(ids)
+
+
+def _progress(results: Iterator[Extraction]) -> Iterator[Extraction]:
+    """A progress bar on stderr when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        return results
+    from tqdm import tqdm  # a dependency of spaCy
+
+    return iter(tqdm(results, unit="doc", file=sys.stderr))
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    if args.resume and not (args.jsonl and args.output):
+        raise ValueError("--resume needs --jsonl and --output")
     extractor = Extractor(model=args.model, rules=args.rules)
-    out = sys.stdout
     if args.jsonl:
-        errors: list[str] = []
-        with _open_input(args.input) as stream:
-            for result in extractor.extract_many(_jsonl_items(stream, errors), batch_size=args.batch_size,
-                                                 n_process=args.n_process):
-                out.write(result.to_json() + "\n")
-                out.flush()
-        if errors:
-            print(f"frnews-ner: {len(errors)} bad input line(s) skipped", file=sys.stderr)
-            return 1
-        return 0
+        return _extract_jsonl(args, extractor)
     published = parse_published(args.published)
     with _open_input(args.input) as stream:
         text = stream.read()
     result = extractor.extract(text, published=published)
     if args.format == "table":
-        out.write(_table(result) + "\n")
+        rendered = _table(result)
     elif args.format == "jsonl":
-        out.write(result.to_json() + "\n")
+        rendered = result.to_json()
     else:
-        out.write(result.to_json(indent=2) + "\n")
+        rendered = result.to_json(indent=2)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as out:
+            out.write(rendered + "\n")
+    else:
+        sys.stdout.write(rendered + "\n")
+    return 0
+
+
+def _extract_jsonl(args: argparse.Namespace, extractor: Extractor) -> int:
+    errors: list[str] = []
+    done = _ids_already_written(args.output) if args.resume and os.path.exists(args.output) else frozenset()
+    out = open(args.output, "a" if args.resume else "w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        with _open_input(args.input) as stream:
+            items = _jsonl_items(stream, errors, skip=args.skip, done=done, strict=args.strict)
+            results = extractor.extract_many(items, batch_size=args.batch_size, n_process=args.n_process)
+            for result in _progress(results):
+                # one whole line per write, flushed: an interruption leaves only complete lines
+                out.write(result.to_json() + "\n")
+                out.flush()
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if errors:
+        print(f"frnews-ner: {len(errors)} bad input line(s) skipped", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -79,3 +79,46 @@ def test_jsonl_bad_line_is_reported_with_its_number_and_others_survive(run):
     assert "line 2:" in err and "line 3:" in err and "line 4:" in err
     assert "expected a string 'text' field, found int" in err
     assert "3 bad input line(s) skipped" in err
+
+
+def _lines(*texts):
+    return "".join(json.dumps({"id": f"d{i}", "text": t, "published": "2024-12-15"}) + "\n"
+                   for i, t in enumerate(texts, start=1))
+
+
+def test_jsonl_to_output_file_then_resume_processes_only_the_rest(run, tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(_lines("Jean Dupont est à Lyon.", "Angela Merkel est à Berlin.", "Paul Durand à Nice."),
+                      encoding="utf-8")
+    output = tmp_path / "out.jsonl"
+    # as if an earlier run was interrupted after one result and in the middle of writing the second
+    output.write_text(json.dumps({"schema": "frnews_ner/1", "id": "d1", "entities": []}) + "\n{\"schema\": \"frn",
+                      encoding="utf-8")
+    code, out, err = run(["extract", "--jsonl", str(source), "-o", str(output), "--resume"])
+    assert code == 0, err
+    ids = [json.loads(line)["id"] for line in output.read_text(encoding="utf-8").splitlines()]
+    assert ids == ["d1", "d2", "d3"]
+
+
+def test_jsonl_skip_first_lines(run):
+    code, out, _ = run(["extract", "--jsonl", "-", "--skip", "2"],
+                       stdin=_lines("Un à Lyon.", "Deux à Nice.", "Trois à Metz."))
+    assert code == 0
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["d3"]
+
+
+def test_jsonl_strict_stops_at_the_first_bad_line(run):
+    code, _, err = run(["extract", "--jsonl", "-", "--strict"], stdin=_lines("Lyon.") + "[1, 2]\n" + _lines("Nice."))
+    assert code == 2
+    assert "line 2: expected a JSON object, found list" in err
+
+
+def test_resume_without_output_is_refused(run):
+    code, _, err = run(["extract", "--jsonl", "-", "--resume"], stdin="")
+    assert code == 2 and "--resume needs --jsonl and --output" in err
+
+
+def test_item_without_id_gets_its_line_number(run):
+    code, out, _ = run(["extract", "--jsonl", "-"], stdin='{"text": "Lyon."}\n\n{"text": "Nice."}\n')
+    assert code == 0
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["1", "3"]
