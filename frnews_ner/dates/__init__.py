@@ -1,0 +1,164 @@
+"""French temporal expressions: exact spans in a spaCy Doc, TIMEX3 values against the publication date.
+
+>>> import spacy, datetime
+>>> from frnews_ner.dates import find_time_expressions
+>>> doc = spacy.blank("fr")("Le mois dernier, la récolte d'août dernier a déçu.")
+>>> [(t.text, t.value) for t in find_time_expressions(doc, datetime.date(2024, 12, 15))]
+[('Le mois dernier', '2024-11'), ("août dernier", '2024-08')]
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from frnews_ner.dates.detector import Candidate, detect
+from frnews_ner.dates.lexicon import Lexicon
+from frnews_ner.dates.resolver import Resolved, Resolver
+from frnews_ner.records import TimeExpression
+
+__all__ = ["Lexicon", "find_time_expressions"]
+
+_DEFAULT: dict[str, Lexicon] = {}
+
+_AVOIR_ETRE_PRES = frozenset({"ai", "as", "a", "avons", "avez", "ont", "suis", "es", "est", "sommes", "êtes",
+                              "sont", "s'est", "se"})
+_ALLER_PRES = frozenset({"vais", "vas", "va", "allons", "allez", "vont"})
+DAY_GRAINS = ("day", "partofday", "minute")
+
+
+def _default_lexicon() -> Lexicon:
+    # Loaded on first use, never at import.
+    if "lex" not in _DEFAULT:
+        _DEFAULT["lex"] = Lexicon.load()
+    return _DEFAULT["lex"]
+
+
+def _classify(tok: Token) -> str | None:
+    """Tense of one verb form: past, future, present or None (infinitive, not a verb)."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    morph = tok.morph
+    if "Cnd" in morph.get("Mood"):
+        return "future"
+    tense = morph.get("Tense")
+    if "Fut" in tense:
+        return "future"
+    if "Past" in tense or "Imp" in tense:
+        return "past"
+    if "Pres" in tense:
+        low = tok.lower_
+        nxt = [t for t in tok.doc[tok.i + 1:tok.i + 4] if t.pos_ in ("VERB", "AUX")]
+        if low in _AVOIR_ETRE_PRES and any("Part" in t.morph.get("VerbForm") for t in nxt):
+            return "past"  # passé composé
+        if low in _ALLER_PRES and any("Inf" in t.morph.get("VerbForm") for t in nxt):
+            return "future"  # futur proche
+        return "present"
+    return None
+
+
+def clause_tense(doc: Doc, tok_index: int) -> str | None:
+    """Tense of the verb nearest to a token in its sentence (``None`` without morphology)."""
+    tok = doc[tok_index]
+    try:
+        sent = tok.sent
+        lo, hi = sent.start, sent.end
+    except ValueError:
+        lo, hi = max(0, tok_index - 25), min(len(doc), tok_index + 25)
+    best: tuple[int, str] | None = None
+    for t in doc[lo:hi]:
+        c = _classify(t)
+        if c is None:
+            continue
+        dist = abs(t.i - tok_index)
+        # A verb on the other side of a semicolon or colon belongs to another clause.
+        between = doc[min(t.i, tok_index):max(t.i, tok_index)]
+        if any(x.text in (";", ":") for x in between):
+            dist += 20
+        if best is None or dist < best[0]:
+            best = (dist, c)
+    return best[1] if best else None
+
+
+def _sentence_start(doc: Doc, tok_index: int) -> int:
+    try:
+        return doc[tok_index].sent.start
+    except ValueError:
+        return 0
+
+
+def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon | None = None) -> list[TimeExpression]:
+    """Temporal expressions of ``doc`` with TIMEX3 values, sorted and non-overlapping.
+
+    Offsets are characters of ``doc.text``. Works on ``spacy.blank("fr")`` docs (the tense of a bare
+    weekday or month is then unknown and the nearest occurrence is taken) and better with a model
+    that fills ``token.morph``. Without ``published`` no relative value is ever computed from today.
+
+    >>> import spacy, datetime
+    >>> doc = spacy.blank("fr")("Samedi 14 décembre, il pleuvait.")
+    >>> find_time_expressions(doc, datetime.date(2024, 12, 15))[0].value
+    '2024-12-14'
+    """
+    lex = lexicon if lexicon is not None else _default_lexicon()
+    cands = detect(doc, lex)
+    resolver = Resolver(published)
+    results: list[Resolved | None] = [None] * len(cands)
+    previous: tuple[date, str] | None = None
+    tenses: dict[int, str | None] = {}
+
+    def tense_of(c: Candidate) -> str | None:
+        if c.tok not in tenses:
+            tenses[c.tok] = clause_tense(doc, c.tok)
+        return tenses[c.tok]
+
+    def bare_time(c: Candidate) -> bool:
+        f = c.frame
+        return (f.kind == "time" and f.shift_unit is None and f.day is None and f.weekday is None
+                and f.holiday is None and f.month is None)
+
+    # Pass 1: everything but bare clock times, left to right, so that « la veille » sees the
+    # date given just before.
+    for n, c in enumerate(cands):
+        if bare_time(c):
+            continue
+        needs_tense = c.frame.direction is None and (c.frame.weekday is not None or c.frame.month is not None
+                                                     or c.frame.holiday is not None)
+        r = resolver.resolve(c.frame, tense_of(c) if needs_tense else None, previous)
+        results[n] = r
+        if r.point is not None and r.type in ("DATE", "TIME"):
+            previous = (r.point, r.granularity or "day")
+
+    # Pass 2: a bare time (« 21 h 45 », « la nuit ») belongs to the day named in its sentence,
+    # else to the last day named before it, else to the publication date.
+    for n, c in enumerate(cands):
+        if not bare_time(c):
+            continue
+        sent = _sentence_start(doc, c.tok)
+        same: list[tuple[int, date]] = []
+        before: tuple[date, str] | None = None
+        for m, other in enumerate(cands):
+            r = results[m]
+            if r is None or r.point is None or r.granularity not in DAY_GRAINS or r.type not in ("DATE", "TIME"):
+                continue
+            if _sentence_start(doc, other.tok) == sent:
+                same.append((abs(m - n) + (0 if m < n else 1), r.point))
+            if m < n:
+                before = (r.point, r.anchor)
+        if same:
+            context = (min(same)[1], "previous")
+        elif before is not None:
+            context = (before[0], "previous")
+        elif published is not None:
+            context = (published, "published")
+        else:
+            context = None
+        results[n] = resolver.resolve(c.frame, None, previous, context)
+
+    out: list[TimeExpression] = []
+    for c, r in zip(cands, results):
+        assert r is not None
+        out.append(TimeExpression(start=c.start, end=c.end, text=doc.text[c.start:c.end], type=r.type,
+                                  value=r.value, granularity=r.granularity, mod=r.mod, anchor=r.anchor,
+                                  warnings=r.warnings))
+    return out

@@ -1,0 +1,835 @@
+"""Find temporal expressions with patterns over the pieces of a spaCy Doc.
+
+Each spaCy token is cut into pieces (letters, digits, single signs: « 14h30 » → 14 · h · 30), pieces
+are looked up in the :class:`~frnews_ner.dates.lexicon.Lexicon` (longest phrase first) and a small
+hand-written grammar over the resulting items produces :class:`Candidate` spans with a neutral
+:class:`~frnews_ner.dates.frames.Frame`. No arithmetic happens here.
+
+Extent follows the French TimeBank guide: determiners and pre/post-modifiers are inside
+(« le 6 mai dernier », « environ deux mois »), prepositions are outside (« depuis » 1999,
+« vers » 18 h, « il y a » trois ans).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from frnews_ner.dates.frames import Frame
+from frnews_ner.dates.lexicon import PIECE_RE, Lexicon, normalise
+
+Match = tuple[int, Frame]  # (end item index, exclusive), frame
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One lexicon phrase or one raw piece of the text."""
+
+    start: int
+    end: int
+    text: str  # normalised (lower-case) surface
+    raw: str  # surface as written
+    entries: dict[str, tuple[str, frozenset[str]]]
+    space_before: bool
+    tok: int  # index of the spaCy token holding the first piece
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A detected expression: items ``[first, last)``; ``signal`` is the preposition just before it."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    frame: Frame
+    signal: str | None
+    tok: int
+
+
+TIME_PREPS = frozenset({"à", "a", "vers", "dès", "jusqu", "avant", "après", "de", "entre", "et", "depuis",
+                        "partir", "jusqu'à", "au", "d", "ou", "aux", "alentours", "environ", "-"})
+DURATION_PREPS = frozenset({"pendant", "durant", "en", "plus", "moins", "environ", "près", "quelque"})
+# Words that may follow a bare year without making it a quantity (« en 2022 il… » vs « 2022 personnes »).
+YEAR_FOLLOWERS = frozenset("""et ou à au aux en le la les l de des du d pour avec par sur dans qui que qu où
+contre après avant lors puis mais il elle ils elles on ce cette ces un une jusqu selon a est sont était
+étaient ont avait se sa son ses leur leurs ne n y déjà encore dont comme alors grâce face tandis soit
+chez entre vers sous sans depuis s'est c cela ça aussi même sera seront fut furent était si""".split())
+VAGUE_NEEDS_SIGNAL = frozenset({"des", "nombreux", "nombreuses", "de nombreux", "de nombreuses"})
+ROMAN = re.compile(r"^([ivxlc]+)(e|ème|eme)$")
+ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+TIMEX_MODS = {"approx": "APPROX", "more": "MORE_THAN", "less": "LESS_THAN", "equal_or_more": "EQUAL_OR_MORE",
+              "equal_or_less": "EQUAL_OR_LESS", "start": "START", "mid": "MID", "end": "END"}
+UNIT_GRAIN = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "MIN": "minute", "S": "second",
+              "WE": "weekend", "Q": "quarter", "DE": "decade", "CE": "century"}
+
+
+def _roman(text: str) -> int | None:
+    m = ROMAN.match(text)
+    if not m:
+        return None
+    total, prev = 0, 0
+    for ch in reversed(m.group(1)):
+        v = ROMAN_VALUES[ch]
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total
+
+
+def split_unit(code: str) -> tuple[int, str]:
+    """``"5Y"`` → ``(5, "Y")``; ``"W"`` → ``(1, "W")``."""
+    m = re.match(r"^(\d+)?(.+)$", code)
+    assert m is not None
+    return (int(m.group(1)) if m.group(1) else 1), m.group(2)
+
+
+def duration_value(amount: float | str, unit: str) -> tuple[str, str]:
+    """TIMEX3 duration: ``(3, "W")`` → ``"P3W"``; ``(30.4, "S")`` → ``"PT30.4S"``; ``("X", "D")`` → ``"PXD"``."""
+    mult, base = split_unit(unit)
+    if isinstance(amount, str):
+        qty = amount
+    else:
+        total = amount * mult
+        qty = str(int(total)) if float(total).is_integer() else f"{total:g}"
+    table = {"Y": ("", "Y"), "M": ("", "M"), "W": ("", "W"), "D": ("", "D"), "H": ("T", "H"),
+             "MIN": ("T", "M"), "S": ("T", "S"), "WE": ("", "WE"), "Q": ("", "Q"), "DE": ("", "DE"),
+             "CE": ("", "CE")}
+    t, u = table[base]
+    if base in ("DE", "CE") and qty != "X":
+        return f"P{int(float(qty) * (10 if base == 'DE' else 100))}Y", UNIT_GRAIN[base]
+    if base == "Q" and qty != "X":
+        return f"P{int(float(qty) * 3)}M", "quarter"
+    return f"P{t}{qty}{u}", UNIT_GRAIN[base]
+
+
+def build_items(doc: Doc, lexicon: Lexicon) -> list[Item]:
+    """Cut the doc into pieces and group them into the longest lexicon phrases."""
+    text = doc.text
+    low = normalise(text)
+    pieces: list[tuple[int, int, int]] = []  # start, end, token index
+    for tok in doc:
+        for m in PIECE_RE.finditer(low, tok.idx, tok.idx + len(tok.text)):
+            pieces.append((m.start(), m.end(), tok.i))
+    items: list[Item] = []
+    i = 0
+    n = len(pieces)
+    while i < n:
+        found: tuple[int, dict[str, tuple[str, frozenset[str]]]] | None = None
+        for length in range(min(lexicon.max_len, n - i), 0, -1):
+            key = tuple(low[s:e] for s, e, _ in pieces[i:i + length])
+            entries = lexicon.lookup(key)
+            if entries:
+                found = (length, {k: (v, f) for k, v, f in entries})
+                break
+        length, entries = found if found else (1, {})
+        s, e = pieces[i][0], pieces[i + length - 1][1]
+        space = i > 0 and pieces[i - 1][1] < s
+        items.append(Item(s, e, low[s:e], text[s:e], entries, space or i == 0, pieces[i][2]))
+        i += length
+    return items
+
+
+class Grammar:
+    """The patterns, tried at every item; the longest match wins."""
+
+    def __init__(self, doc: Doc, items: list[Item]) -> None:
+        self.doc = doc
+        self.items = items
+        self.n = len(items)
+        self.has_pos = any(t.pos_ for t in doc)
+        self.rules: tuple[Callable[[int], Match | None], ...] = (
+            self.r_numeric_date, self.r_daymonth, self.r_month, self.r_year, self.r_decade, self.r_century,
+            self.r_weekday, self.r_relday, self.r_unit_rel, self.r_lastn, self.r_part, self.r_clock,
+            self.r_duration, self.r_set, self.r_season, self.r_holiday, self.r_ref, self.r_modperiod,
+            self.r_per, self.r_adjset,
+        )
+
+    # ---- small accessors -------------------------------------------------------------------
+    def kind(self, j: int, kind: str) -> str | None:
+        if 0 <= j < self.n:
+            e = self.items[j].entries.get(kind)
+            return e[0] if e else None
+        return None
+
+    def flags(self, j: int, kind: str) -> frozenset[str]:
+        e = self.items[j].entries.get(kind) if 0 <= j < self.n else None
+        return e[1] if e else frozenset()
+
+    def word(self, j: int) -> str:
+        return self.items[j].text if 0 <= j < self.n else ""
+
+    def digits(self, j: int) -> str | None:
+        w = self.word(j)
+        return w if w.isdigit() else None
+
+    def glued(self, j: int) -> bool:
+        """Item ``j`` touches the previous one (no space)."""
+        return 0 <= j < self.n and not self.items[j].space_before
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        ta, tb = self.doc[self.items[a].tok], self.doc[self.items[b].tok]
+        try:
+            return ta.sent.start == tb.sent.start
+        except ValueError:  # no sentence boundaries on this doc
+            return True
+
+    def pos(self, j: int) -> str:
+        return self.doc[self.items[j].tok].pos_ if 0 <= j < self.n else ""
+
+    def is_capitalised(self, j: int) -> bool:
+        raw = self.items[j].raw
+        return bool(raw) and raw[0].isupper()
+
+    def sentence_initial(self, j: int) -> bool:
+        if j == 0:
+            return True
+        tok = self.doc[self.items[j].tok]
+        if tok.is_sent_start:
+            return True
+        prev = self.word(j - 1)
+        return prev in {".", "!", "?", ":", "«", "\"", "(", "-", "_", "\n"} or "\n" in self.doc.text[
+            self.items[j - 1].end:self.items[j].start]
+
+    def mod(self, j: int) -> str | None:
+        return self.kind(j, "modifiers")
+
+    def signal(self, first: int) -> str | None:
+        """The preposition-like modifier just before an extent (outside of it)."""
+        value = self.mod(first - 1)
+        return value if value in {"ago", "in", "since", "by", "approx_signal"} else None
+
+    # ---- building blocks ---------------------------------------------------------------------
+    def opt_det(self, j: int) -> tuple[int, str | None]:
+        value = self.mod(j)
+        if value in ("det", "this_det"):
+            return j + 1, value
+        return j, None
+
+    def number(self, j: int) -> tuple[int, float | str] | None:
+        """Digits (« 30,4 ») or a number in letters (« vingt et un », « dix-huit »), or X (« quelques »)."""
+        d = self.digits(j)
+        if d is not None:
+            if self.word(j + 1) == "," and self.glued(j + 1) and self.digits(j + 2) and self.glued(j + 2):
+                return j + 3, float(f"{d}.{self.digits(j + 2)}")
+            return j + 1, int(d)
+        v = self.kind(j, "numbers")
+        if v is None:
+            return None
+        if v == "X":
+            return j + 1, "X"
+        total, current, k, end = 0, 0, j, j
+        while True:
+            v = self.kind(k, "numbers")
+            if v is None or v == "X":
+                break
+            atom = int(v)
+            if atom == 100:
+                current = max(current, 1) * 100
+            elif atom == 1000:
+                total += max(current, 1) * 1000
+                current = 0
+            else:
+                current += atom
+            end = k + 1
+            # Compounds: « dix-huit », « vingt et un », « quatre-vingt-dix »
+            if self.word(k + 1) == "-" and self.kind(k + 2, "numbers") not in (None, "X"):
+                k += 2
+            elif self.word(k + 1) == "et" and self.word(k + 2) in ("un", "une", "onze"):
+                k += 2
+            elif self.kind(k + 1, "numbers") not in (None, "X") and int(self.kind(k + 1, "numbers") or 0) in (100, 1000) or (
+                    atom >= 100 and self.kind(k + 1, "numbers") not in (None, "X")):
+                k += 1
+            else:
+                break
+        return end, total + current
+
+    def day_number(self, j: int) -> tuple[int, int] | None:
+        """« 14 », « 1er », « premier »."""
+        d = self.digits(j)
+        if d is not None and len(d) <= 2 and 1 <= int(d) <= 31:
+            if self.word(j + 1) in ("er", "re") and self.glued(j + 1):
+                return j + 2, int(d)
+            return j + 1, int(d)
+        if self.kind(j, "ordinals") == "1":
+            return j + 1, 1
+        return None
+
+    def month(self, j: int, *, abbr: bool) -> tuple[int, int] | None:
+        v = self.kind(j, "months")
+        if v is None:
+            return None
+        if "abbr" in self.flags(j, "months"):
+            if not abbr:
+                return None
+            end = j + 1
+            if self.word(end) == "." and self.glued(end) and (self.digits(end + 1) is not None):
+                end += 1  # « 7 sept. 2024 »: the dot is inside, the year follows
+            return end, int(v)
+        if self.is_capitalised(j) and not self.sentence_initial(j) and not abbr:
+            return None  # « Mars », « Mai » mid-sentence: a planet, a name
+        return j + 1, int(v)
+
+    def year_ok_after(self, k: int) -> bool:
+        """Nothing after a bare year turns it into a quantity (« 2000 manifestants »)."""
+        if k >= self.n:
+            return True
+        w = self.word(k)
+        if not w[0].isalnum():
+            return w not in ("%", "€", "$", "£") and not (w in (",", ".") and self.glued(k) and self.digits(k + 1))
+        if w.isdigit():
+            return False
+        if w in YEAR_FOLLOWERS or self.kind(k, "months") or self.kind(k, "modifiers"):
+            return True
+        if self.is_capitalised(k):
+            return True
+        if self.has_pos:
+            return self.pos(k) in ("VERB", "AUX", "ADV", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "PUNCT")
+        return False
+
+    def year(self, j: int, *, two_digits: bool = False) -> tuple[int, int] | None:
+        d = self.digits(j)
+        if d is None:
+            return None
+        if self.glued(j + 1) and self.word(j + 1) in (",", ".") and self.digits(j + 2):
+            return None  # 2,5 / 1.500
+        if len(d) == 4 and 1000 <= int(d) <= 2199:
+            return j + 1, int(d)
+        if two_digits and len(d) == 2 and self.year_ok_after(j + 1):
+            return j + 1, int(d) + (1900 if int(d) >= 30 else 2000)
+        return None
+
+    def direction_after(self, k: int) -> tuple[int, str | None]:
+        value = self.mod(k)
+        if value in ("last", "next", "prev_last", "prev_next"):
+            return k + 1, value
+        return k, None
+
+    def part_after(self, k: int) -> tuple[int, str | None]:
+        """« soir », « au matin », « après-midi » after a day."""
+        p = self.kind(k, "parts_of_day")
+        if p and ":" not in p and p != "DT":
+            return k + 1, p
+        if self.word(k) == "au" and (p2 := self.kind(k + 1, "parts_of_day")) and ":" not in p2:
+            return k + 2, p2
+        return k, None
+
+    # ---- rules (each starts its extent at item i) ----------------------------------------------
+    def r_numeric_date(self, i: int) -> Match | None:
+        j, _ = self.opt_det(i)
+        a, b, c = self.digits(j), self.digits(j + 2), self.digits(j + 4)
+        sep = self.word(j + 1)
+        if a is None or b is None or c is None or sep not in ("/", ".", "-") or self.word(j + 3) != sep:
+            return None
+        if not all(self.glued(k) for k in range(j + 1, j + 5)):
+            return None
+        if self.glued(j + 5) and (self.digits(j + 5) or self.word(j + 5) in ("/", ".", "-") and self.digits(j + 6)):
+            return None
+        if len(a) == 4:
+            y, m, d = int(a), int(b), int(c)
+        elif len(c) in (2, 4) and len(a) <= 2 and len(b) <= 2:
+            d, m, y = int(a), int(b), int(c)
+            if len(c) == 2:
+                y += 1900 if y >= 30 else 2000
+        else:
+            return None
+        if not (1 <= m <= 12 and 1 <= d <= 31 and 1000 <= y <= 2199):
+            return None
+        return j + 5, Frame("date", year=y, month=m, day=d, granularity="day")
+
+    def daymonth_core(self, j: int) -> Match | None:
+        """[weekday] day month [year] [dernier|prochain] [part of day]."""
+        weekday = None
+        if (w := self.kind(j, "weekdays")) is not None:
+            weekday, j = int(w), j + 1
+        dn = self.day_number(j)
+        if dn is None:
+            return None
+        k, day = dn
+        mm = self.month(k, abbr=True)
+        if mm is None:
+            return None
+        k, month = mm
+        year = None
+        if (yy := self.year(k, two_digits=True)) is not None and self.year_ok_after(yy[0]):
+            k, year = yy
+        k, direction = self.direction_after(k)
+        k, part = self.part_after(k)
+        kind = "time" if part else "date"
+        return k, Frame(kind, year=year, month=month, day=day, weekday=weekday, part=part,
+                        direction=direction, granularity="day")
+
+    def r_daymonth(self, i: int) -> Match | None:
+        j, det = self.opt_det(i)
+        if det == "this_det":
+            return None
+        m = self.daymonth_core(j)
+        if m is not None:
+            return m
+        # « les 6 et 13 avril », « du 3 au 6 mai »: the first day borrows the month of the second.
+        dn = self.day_number(j) if self.kind(j, "weekdays") is None else None
+        if dn is None and self.kind(j, "weekdays") is not None:
+            dn2 = self.day_number(j + 1)
+            dn = (dn2[0], dn2[1]) if dn2 else None
+        if dn is None:
+            return None
+        k, day = dn
+        if self.word(k) in ("et", "au", "à", "ou", "-", ","):
+            k2, _ = self.opt_det(k + 1)
+            nxt = self.daymonth_core(k2)
+            if nxt is not None and nxt[1].month is not None:
+                f = nxt[1]
+                wd = self.kind(j, "weekdays")
+                return k, Frame("date", year=f.year, month=f.month, day=day,
+                                weekday=int(wd) if wd else None, direction=f.direction, granularity="day")
+        return None
+
+    def r_month(self, i: int) -> Match | None:
+        j, det = self.opt_det(i)
+        prefix = False
+        if self.kind(j, "units") == "M" and self.word(j) == "mois" and self.word(j + 1) in ("de", "d"):
+            j += 2 if self.word(j + 1) == "de" else 3 if self.word(j + 2) == "'" else 2
+            prefix = True
+        elif det is not None:
+            return None  # « le janvier » is not French; « ce mois de mai » needs « mois »
+        mm = self.month(j, abbr=False)
+        if mm is None:
+            abbr = self.month(j, abbr=True)
+            if abbr is None or (self.year(abbr[0]) is None):
+                return None
+            mm = abbr
+        k, month = mm
+        if (yy := self.year(k, two_digits=True)) is not None and self.year_ok_after(yy[0]):
+            return yy[0], Frame("date", year=yy[1], month=month, granularity="month")
+        if self.word(k) == "de" and self.word(k + 1) in ("cette", "l") and self.kind(k + 1 + (2 if self.word(k + 1) == "l" else 1), "units") == "Y":
+            # « janvier de cette année »
+            k2 = k + 1 + (2 if self.word(k + 1) == "l" else 1) + 1
+            k3, direction = self.direction_after(k2)
+            shift = {"last": -1, "next": 1}.get(direction or "", 0)
+            return k3, Frame("date", month=month, shift_unit="Y", shift=shift, granularity="month")
+        k, direction = self.direction_after(k)
+        if direction in ("prev_last", "prev_next"):
+            direction = None
+        if this := (det == "this_det"):
+            direction = "this"
+        del this
+        # A bare month in the middle of nowhere: accept it, the lexicon only has month names.
+        if not prefix and direction is None and self.word(k) == "-" and self.glued(k):
+            return None  # « mai-juin » fine, but avoid odd hyphenated compounds
+        return k, Frame("date", month=month, direction=direction, granularity="month")
+
+    def r_year(self, i: int) -> Match | None:
+        j, det = self.opt_det(i)
+        if self.kind(j, "units") == "Y" and self.word(j) in ("an", "année"):
+            yy = self.year(j + 1)
+            if yy is not None and self.year_ok_after(yy[0]):
+                return yy[0], Frame("date", year=yy[1], granularity="year")
+            return None
+        if det is not None:
+            return None
+        yy = self.year(j)
+        if yy is None or not self.year_ok_after(yy[0]):
+            return None
+        prev = self.word(j - 1)
+        if prev.isdigit() or (prev in (",", ".") and self.glued(j)) or prev in ("n", "°", "numéro", "nº"):
+            return None
+        if self.word(j + 1) == "-" and self.glued(j + 1) and self.digits(j + 2):
+            return None  # ISO date handled elsewhere / ranges like 2019-2020 read as two years below
+        return yy[0], Frame("date", year=yy[1], granularity="year")
+
+    def r_decade(self, i: int) -> Match | None:
+        j, _ = self.opt_det(i)
+        if self.word(j) != "années":
+            return None
+        d = self.digits(j + 1)
+        if d is None:
+            return None
+        if len(d) == 2 and int(d) % 10 == 0:
+            return j + 2, Frame("date", decade=(190 if int(d) >= 20 else 200) + int(d) // 10, granularity="decade")
+        if len(d) == 4 and int(d) % 10 == 0:
+            return j + 2, Frame("date", decade=int(d) // 10, granularity="decade")
+        return None
+
+    def r_century(self, i: int) -> Match | None:
+        j, _ = self.opt_det(i)
+        n = _roman(self.word(j))
+        k = j + 1
+        if n is None and self.digits(j) and self.word(j + 1) in ("e", "ème", "eme") and self.glued(j + 1):
+            n, k = int(self.word(j)), j + 2
+        if n is None or self.word(k) != "siècle" or not 1 <= n <= 22:
+            return None
+        return k + 1, Frame("date", century=n - 1, granularity="century")
+
+    def r_weekday(self, i: int) -> Match | None:
+        j, det = self.opt_det(i)
+        w = self.kind(j, "weekdays")
+        if w is None:
+            return None
+        k = j + 1
+        if det == "det" and self.mod(k) not in ("last", "next", "prev_last", "prev_next"):
+            return None  # « le mardi » alone is habitual or needs the day number (other rule)
+        if self.word(k) == "même" and det == "this_det":
+            k += 1
+        k, direction = self.direction_after(k)
+        k, part = self.part_after(k)
+        if direction is None and det == "this_det":
+            direction = "this"
+        if direction is None:
+            k2, d2 = self.direction_after(k)
+            if d2:
+                k, direction = k2, d2
+        kind = "time" if part else "date"
+        if direction in ("prev_last", "prev_next"):
+            return k, Frame(kind, weekday=int(w), part=part, direction=direction, anchor="previous",
+                            granularity="day")
+        return k, Frame(kind, weekday=int(w), part=part, direction=direction, granularity="day")
+
+    def r_relday(self, i: int) -> Match | None:
+        v = self.kind(i, "relative_days")
+        j = i
+        if v is None:
+            j, det = self.opt_det(i)
+            v = self.kind(j, "relative_days")
+            if v is None or det is None:
+                return None
+        anchor = "previous" if v.startswith("^") else "published"
+        offset = int(v.lstrip("^"))
+        k = j + 1
+        if self.word(k) == "même":
+            k += 1
+        k, part = self.part_after(k)
+        if part is None and self.kind(k, "weekdays") is not None and anchor == "published":
+            k += 1  # « aujourd'hui vendredi », « demain samedi »
+            k, part = self.part_after(k)
+        return k, Frame("time" if part else "date", shift_unit="D", shift=offset, anchor=anchor, part=part,
+                        granularity="day")
+
+    def r_unit_rel(self, i: int) -> Match | None:
+        j, det = self.opt_det(i)
+        if det is None:
+            return None
+        unit = self.kind(j, "units")
+        if unit not in ("Y", "M", "W", "WE", "Q", "D"):
+            return None
+        if self.word(j).endswith("s") and det == "this_det" and self.word(j) not in ("mois",):
+            return None  # « ces semaines » → not a single period
+        k = j + 1
+        anchor, shift = "published", 0
+        if self.word(k) == "-" and self.glued(k) and self.word(k + 1) in ("ci", "là", "la"):
+            if det != "this_det":
+                return None
+            anchor = "published" if self.word(k + 1) == "ci" else "previous"
+            k += 2
+        elif self.word(k) == "même" and det == "this_det":
+            anchor, k = "previous", k + 1
+        else:
+            k2, direction = self.direction_after(k)
+            if direction is None:
+                if det != "this_det" or unit == "D":
+                    return None
+            else:
+                k = k2
+                shift = -1 if direction in ("last", "prev_last") else 1
+                anchor = "previous" if direction.startswith("prev") else "published"
+                if det == "this_det" and self.word(j).endswith("s"):
+                    return None
+        if unit == "D" and anchor == "published" and shift == 0:
+            return None
+        return k, Frame("date", shift_unit=unit, shift=shift, anchor=anchor, granularity=UNIT_GRAIN[unit])
+
+    def r_lastn(self, i: int) -> Match | None:
+        """« ces derniers jours » → PXD, « les trois derniers mois » → P3M."""
+        j, det = self.opt_det(i)
+        if det is None:
+            return None
+        amount: float | str = "X"
+        if (num := self.number(j)) is not None and num[1] != "X":
+            j, amount = num
+        if self.mod(j) not in ("last", "next"):
+            return None
+        unit = self.kind(j + 1, "units")
+        if unit not in ("Y", "M", "W", "D", "H", "MIN", "S", "DE", "CE", "Q", "WE"):
+            return None
+        value, grain = duration_value(amount, unit)
+        return j + 2, Frame("duration", value=value, granularity=grain)
+
+    def r_part(self, i: int) -> Match | None:
+        j, det = self.opt_det(i)
+        p = self.kind(j, "parts_of_day")
+        if p is None or ":" in p:
+            return None
+        if det is None:
+            return None
+        if det == "this_det":
+            if p == "DT":
+                return None
+            return j + 1, Frame("time", part=p, shift_unit="D", shift=0, granularity="partofday")
+        if self.word(j + 1) in ("de", "du", "d") or (self.word(j + 1) == "même"):
+            k = j + 2 if self.word(j + 1) == "même" else j + 1
+            if self.word(j + 1) == "même":
+                return k, Frame("time", part=p, granularity="partofday")
+            return None  # « la nuit du 3 au 4 » / « le soir de l'élection »: not handled
+        return j + 1, Frame("time", part=p, granularity="partofday")
+
+    def r_clock(self, i: int) -> Match | None:
+        d = self.digits(i)
+        if d is None:
+            # « à midi », « vers minuit »
+            p = self.kind(i, "parts_of_day")
+            if p and ":" in p and not self.is_capitalised(i):
+                prev = self.word(i - 1)
+                if prev in TIME_PREPS or prev in ("ce", "cet") or self.mod(i - 1) == "approx_signal":
+                    h, m = p.split(":")
+                    return i + 1, Frame("time", hour=int(h), minute=int(m), granularity="minute")
+            return None
+        if len(d) > 2 or int(d) > 24 or self.word(i - 1) in (",", ".") and self.glued(i):
+            return None
+        h = int(d)
+        k = i + 1
+        w = self.word(k)
+        minute: int | None = None
+        if w == "h" or w == ":" and self.glued(k):
+            if w == ":" and not (self.digits(k + 1) and self.glued(k + 1)):
+                return None
+            k += 1
+            if (m := self.digits(k)) is not None and len(m) == 2 and int(m) < 60:
+                minute, k = int(m), k + 1
+            elif w == "h" and self.word(k) == "et" and self.word(k + 1) in ("demie", "demi"):
+                minute, k = 30, k + 2
+            if w == "h":
+                prev = self.word(i - 1)
+                if prev in DURATION_PREPS and self.mod(i - 1) not in ("approx_signal",):
+                    return None
+        elif w in ("heure", "heures"):
+            prev = self.word(i - 1)
+            if not (prev in TIME_PREPS or self.mod(i - 1) == "approx_signal"):
+                return None
+            k += 1
+            if (m := self.digits(k)) is not None and len(m) == 2 and int(m) < 60:
+                minute, k = int(m), k + 1
+        else:
+            return None
+        if self.word(k) in ("du", "de") and (p := self.kind(k + 1, "parts_of_day")) in ("EV", "AF", "MO", "NI"):
+            k += 2
+            if p in ("EV", "AF") and h < 12:
+                h += 12
+        elif self.word(k) == "de" and self.word(k + 1) == "l" and self.kind(k + 3, "parts_of_day") == "AF":
+            k += 4
+            h = h + 12 if h < 12 else h
+        return k, Frame("time", hour=h % 24 if h == 24 else h, minute=minute or 0, granularity="minute")
+
+    def r_duration(self, i: int) -> Match | None:
+        j = i
+        mod = None
+        mv = self.mod(j)
+        if mv in ("approx", "more", "less", "equal_or_more", "equal_or_less"):
+            mod, j = TIMEX_MODS[mv], j + 1
+        # « une demi-heure », « un quart d'heure », « un quart de siècle », « un demi-siècle »
+        num = self.number(j)
+        if num is None:
+            if mod is None:
+                unit = self.kind(j, "units")
+                if unit and split_unit(unit)[0] > 1 and not (self.word(j - 1) == "par"):
+                    value, grain = duration_value(1, unit)
+                    return j + 1, Frame("duration", value=value, granularity=grain)
+            return None
+        k, amount = num
+        fraction = None
+        if self.word(k) in ("demi", "demie") and self.word(k + 1) == "-":
+            fraction, k = 0.5, k + 2
+        elif self.word(k) in ("quart", "quarts") and self.word(k + 1) in ("d", "de"):
+            fraction, k = 0.25, k + (3 if self.word(k + 1) == "d" else 2)
+        unit = self.kind(k, "units")
+        if unit is None or unit == "WE" and amount == "X":
+            return None
+        if self.word(k) in ("an",) and amount not in (1,) and fraction is None:
+            pass
+        end = k + 1
+        if fraction is not None and amount != "X":
+            amount = float(amount) * fraction
+        elif self.word(end) == "et" and self.word(end + 1) in ("demi", "demie") and amount != "X":
+            amount, end = float(amount) + 0.5, end + 2
+        first_word = self.word(j)
+        if amount == "X" and first_word in VAGUE_NEEDS_SIGNAL:
+            if self.signal(i) is None and self.word(i - 1) not in ("pendant", "durant"):
+                return None
+        if amount == 1 and unit == "D" and mod is None and first_word == "un" and self.signal(i) is None \
+                and self.word(i - 1) not in ("pendant", "durant", "en"):
+            return None  # « un jour, il reviendra »: not a duration
+        if isinstance(amount, float) and amount.is_integer():
+            amount = int(amount)
+        value, grain = duration_value(amount, unit)
+        base = split_unit(unit)[1]
+        if unit in ("Y", "M", "W", "D", "WE") and amount != "X" and mod is None and isinstance(amount, int):
+            sig = self.signal(i)
+            if sig in ("ago", "in"):
+                shift = -amount if sig == "ago" else amount
+                return end, Frame("date", shift_unit=base, shift=shift, granularity=UNIT_GRAIN[base])
+        return end, Frame("duration", value=value, mod=mod, granularity=grain)
+
+    def r_set(self, i: int) -> Match | None:
+        if self.kind(i, "sets") != "each":
+            return None
+        j = i + 1
+        amount: float | str = 1
+        if (num := self.number(j)) is not None and num[1] not in ("X",):
+            j, amount = num
+        unit = self.kind(j, "units")
+        if unit is not None:
+            value, grain = duration_value(amount, unit)
+            return j + 1, Frame("set", value=value, granularity=grain)
+        if (w := self.kind(j, "weekdays")) is not None and amount == 1:
+            k, part = self.part_after(j + 1)
+            value = f"XXXX-WXX-{w}" + (f"T{part}" if part else "")
+            return k, Frame("set", value=value, granularity="day")
+        if (p := self.kind(j, "parts_of_day")) is not None and amount == 1 and ":" not in p:
+            return j + 1, Frame("set", value=f"XXXX-XX-XXT{p}", granularity="partofday")
+        if self.word(j) == "mois" and self.word(j + 1) == "de" and (m := self.kind(j + 2, "months")):
+            return j + 3, Frame("set", value=f"XXXX-{int(m):02d}", granularity="month")
+        if (m := self.kind(j, "months")) is not None and "abbr" not in self.flags(j, "months"):
+            return j + 1, Frame("set", value=f"XXXX-{int(m):02d}", granularity="month")
+        return None
+
+    def r_per(self, i: int) -> Match | None:
+        """« deux fois par an » → SET « an » P1Y (the preposition stays outside)."""
+        if self.kind(i - 1, "sets") != "per":
+            return None
+        unit = self.kind(i, "units")
+        if unit is None or unit == "WE":
+            return None
+        value, grain = duration_value(1, unit)
+        return i + 1, Frame("set", value=value, granularity=grain)
+
+    def r_adjset(self, i: int) -> Match | None:
+        v = self.kind(i, "sets")
+        if v is None or not v.startswith("P") or not self.has_pos:
+            return None  # without a tagger « le quotidien » (newspaper) cannot be told apart
+        if self.pos(i) not in ("ADJ", "ADV") or self.mod(i - 1) in ("det", "this_det"):
+            return None
+        return i + 1, Frame("set", value=v, granularity=UNIT_GRAIN.get(v[-1], None))
+
+    def r_season(self, i: int) -> Match | None:
+        j, det = self.opt_det(i)
+        s = self.kind(j, "seasons")
+        if s is None:
+            return None
+        k = j + 1
+        if (yy := self.year(k)) is not None and self.year_ok_after(yy[0]):
+            return yy[0], Frame("date", year=yy[1], season=s, granularity="season")
+        k2, direction = self.direction_after(k)
+        if direction in ("last", "next"):
+            return k2, Frame("date", season=s, direction=direction, granularity="season")
+        if det == "this_det":
+            return k, Frame("date", season=s, direction="this", granularity="season")
+        prev = self.word(i - 1)
+        if det is None and prev not in ("en", "au", "pendant", "durant", "d", "cet", "l", "depuis", "avant",
+                                        "après", "comme", "dès", "cette"):
+            if not (self.sentence_initial(j) and self.word(k) in ("comme", ",")):
+                return None  # « a été » is a verb
+        if self.word(j) == "été" and self.has_pos and self.pos(j) in ("AUX", "VERB") and det is None \
+                and prev not in ("en", "d"):
+            return None
+        return k, Frame("date", season=s, granularity="season")
+
+    def r_holiday(self, i: int) -> Match | None:
+        j, det = self.opt_det(i)
+        h = self.kind(j, "holidays")
+        if h is None:
+            return None
+        k = j + 1
+        # « Noël Mamère »: a first name when a capitalised word follows
+        if k < self.n and self.is_capitalised(k) and self.word(k).isalpha() and not self.kind(k, "months"):
+            return None
+        if (yy := self.year(k)) is not None and self.year_ok_after(yy[0]):
+            return yy[0], Frame("date", holiday=h, year=yy[1], granularity="day")
+        k, direction = self.direction_after(k)
+        if direction in ("prev_last", "prev_next"):
+            direction = None
+        if det == "this_det":
+            direction = "this"
+        return k, Frame("date", holiday=h, direction=direction, granularity="day")
+
+    def r_ref(self, i: int) -> Match | None:
+        v = self.kind(i, "refs")
+        if v is None:
+            return None
+        return i + 1, Frame("date", value=v, granularity=None)
+
+    def r_modperiod(self, i: int) -> Match | None:
+        """« début janvier », « mi-mars », « fin 2024 », « la fin de l'année dernière »."""
+        j, det = self.opt_det(i)
+        mv = self.mod(j)
+        if mv not in ("start", "mid", "end"):
+            return None
+        mod = TIMEX_MODS[mv]
+        k = j + 1
+        if self.word(k) == "-" and self.glued(k):
+            k += 1
+        elif self.word(k) in ("de", "du", "des"):
+            k += 1
+        elif self.word(k) == "d" and self.word(k + 1) == "'":
+            k += 2
+        # target
+        mm = self.month(k, abbr=True)
+        if mm is not None:
+            e, month = mm
+            if (yy := self.year(e, two_digits=True)) is not None and self.year_ok_after(yy[0]):
+                return yy[0], Frame("date", year=yy[1], month=month, mod=mod, granularity="month")
+            e, direction = self.direction_after(e)
+            return e, Frame("date", month=month, mod=mod, direction=direction if direction in ("last", "next") else None,
+                            granularity="month")
+        if (yy := self.year(k)) is not None and self.year_ok_after(yy[0]):
+            return yy[0], Frame("date", year=yy[1], mod=mod, granularity="year")
+        s = self.kind(k, "seasons")
+        if s is not None:
+            if (yy := self.year(k + 1)) is not None:
+                return yy[0], Frame("date", year=yy[1], season=s, mod=mod, granularity="season")
+            return k + 1, Frame("date", season=s, direction="this", mod=mod, granularity="season")
+        # « de l'année (dernière) », « du mois », « de semaine », « de la semaine prochaine »
+        k2, det2 = self.opt_det(k)
+        unit = self.kind(k2, "units")
+        if unit in ("Y", "M", "W", "Q") and not self.word(k2).endswith("s") or self.word(k2) == "mois":
+            if unit is None:
+                return None
+            e, direction = self.direction_after(k2 + 1)
+            shift = {"last": -1, "next": 1, "prev_last": -1, "prev_next": 1}.get(direction or "", 0)
+            anchor = "previous" if direction and direction.startswith("prev") else "published"
+            if self.word(e) == "-" and self.word(e + 1) in ("ci", "là"):
+                anchor = "published" if self.word(e + 1) == "ci" else "previous"
+                e += 2
+            return e, Frame("date", shift_unit=unit, shift=shift, anchor=anchor, mod=mod,
+                            granularity=UNIT_GRAIN[unit])
+        return None
+
+    # ---- driver --------------------------------------------------------------------------------
+    def candidates(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        i = 0
+        while i < self.n:
+            best: Match | None = None
+            for rule in self.rules:
+                m = rule(i)
+                if m is not None and m[0] > i and (best is None or m[0] > best[0]):
+                    best = m
+            if best is None:
+                i += 1
+                continue
+            end, frame = best
+            # Clean span: never end on punctuation or a hyphen.
+            while end - 1 > i and not self.items[end - 1].text[0].isalnum():
+                end -= 1
+            signal = self.signal(i)
+            if signal == "approx_signal" and frame.mod is None and frame.kind in ("time", "date", "duration"):
+                frame = replace(frame, mod="APPROX")
+            out.append(Candidate(i, end, self.items[i].start, self.items[end - 1].end, frame, signal,
+                                 self.items[i].tok))
+            i = end
+        return out
+
+
+def detect(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
+    """All candidate expressions of the doc, left to right, non-overlapping."""
+    items = build_items(doc, lexicon)
+    return Grammar(doc, items).candidates()

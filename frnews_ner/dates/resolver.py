@@ -1,0 +1,288 @@
+"""All date arithmetic: a :class:`Frame` plus its anchors → a TIMEX3 value of the right granularity.
+
+>>> from datetime import date
+>>> r = Resolver(date(2024, 12, 15))
+>>> r.resolve(Frame("date", month=8, direction="last"), tense=None).value
+'2024-08'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from frnews_ner.dates.frames import Frame
+
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def easter(year: int) -> date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm): ``easter(2024)`` → 2024-03-31."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = ((h + l_ - 7 * m + 114) % 31) + 1
+    return date(year, month, day)
+
+
+def holiday_date(code: str, year: int) -> date | None:
+    if code.startswith("E"):
+        return easter(year) + timedelta(days=int(code[1:]))
+    try:
+        return date(year, int(code[:2]), int(code[3:]))
+    except ValueError:
+        return None
+
+
+def add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    total = year * 12 + (month - 1) + n
+    return total // 12, total % 12 + 1
+
+
+def safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """The normalised part of a :class:`~frnews_ner.records.TimeExpression`.
+
+    ``point`` is the first day of the resolved period (for later « la veille »), ``None`` when the
+    value is underspecified.
+    """
+
+    type: str
+    value: str | None
+    granularity: str | None
+    mod: str | None
+    anchor: str
+    warnings: tuple[str, ...] = ()
+    point: date | None = None
+
+
+class Resolver:
+    """Turns frames into TIMEX3 values against the publication date and the previous date."""
+
+    def __init__(self, published: date | None) -> None:
+        self.published = published
+
+    # ---- picking an occurrence -----------------------------------------------------------------
+    @staticmethod
+    def _pick(cands: list[date], ref: date, how: str) -> date:
+        """Choose among candidate dates: last (< ref), next (> ref), past (<=), future (>=), nearest."""
+        if how == "last":
+            pool = [c for c in cands if c < ref]
+        elif how == "next":
+            pool = [c for c in cands if c > ref]
+        elif how == "past":
+            pool = [c for c in cands if c <= ref]
+        elif how == "future":
+            pool = [c for c in cands if c >= ref]
+        else:
+            pool = list(cands)
+        if not pool:
+            pool = list(cands)
+        return min(pool, key=lambda c: (abs((c - ref).days), c < ref))
+
+    @staticmethod
+    def _how(direction: str | None, tense: str | None) -> str:
+        if direction in ("last", "next"):
+            return direction
+        if direction == "this":
+            return "nearest"
+        return {"past": "past", "future": "future"}.get(tense or "", "nearest")
+
+    def weekday_date(self, weekday: int, ref: date, direction: str | None, tense: str | None) -> date:
+        how = self._how(direction, tense)
+        if direction == "this":
+            return ref + timedelta(days=weekday - ref.isoweekday())
+        cands = [ref + timedelta(days=k) for k in range(-7, 8) if (ref + timedelta(days=k)).isoweekday() == weekday]
+        if how == "nearest":
+            cands = [c for c in cands if abs((c - ref).days) <= 3] or cands
+        return self._pick(cands, ref, how)
+
+    # ---- main entry ----------------------------------------------------------------------------
+    def resolve(self, f: Frame, tense: str | None, previous: tuple[date, str] | None = None,
+                context_day: tuple[date, str] | None = None) -> Resolved:
+        """Resolve ``f``; ``previous`` is the last resolved date of the text, ``context_day`` the day a
+        bare clock time belongs to (and where it came from: ``published`` or ``previous``)."""
+        pub = self.published
+        if f.kind in ("duration", "set"):
+            return Resolved(f.kind.upper(), f.value, f.granularity, f.mod, "none")
+        if f.value is not None:  # PRESENT_REF & co.
+            return Resolved("DATE", f.value, None, f.mod, "none")
+        ttype = "TIME" if f.kind == "time" else "DATE"
+        warnings: list[str] = []
+
+        # ---- decades, centuries ----
+        if f.decade is not None:
+            return Resolved("DATE", f"{f.decade:03d}", "decade", f.mod, "none", point=date(f.decade * 10, 1, 1))
+        if f.century is not None:
+            return Resolved("DATE", f"{f.century:02d}", "century", f.mod, "none",
+                            point=date(max(f.century * 100, 1), 1, 1))
+
+        # ---- shifts from an anchor ----
+        if f.shift_unit is not None:
+            if f.anchor == "previous":
+                base = previous[0] if previous and (f.shift_unit != "D" or previous[1] in ("day", "partofday", "minute")) else None
+                anchor = "previous"
+            else:
+                base, anchor = pub, "published"
+            if base is None:
+                return Resolved(ttype, None, f.granularity, f.mod, "none")
+            if f.month is not None and f.shift_unit == "Y":  # « janvier de l'an dernier »
+                y = base.year + f.shift
+                return Resolved(ttype, f"{y:04d}-{f.month:02d}", "month", f.mod, anchor, point=date(y, f.month, 1))
+            return self._shifted(f, base, anchor, ttype)
+
+        # ---- clock times and parts of day without a date of their own ----
+        if f.kind == "time" and f.day is None and f.weekday is None and f.holiday is None:
+            day, anchor = context_day if context_day else (None, "none")
+            suffix = self._time_suffix(f)
+            if day is None:
+                return Resolved("TIME", f"XXXX-XX-XX{suffix}", f.granularity, f.mod, "none")
+            return Resolved("TIME", f"{day.isoformat()}{suffix}", f.granularity, f.mod, anchor, point=day)
+
+        # ---- absolute or partly absolute dates ----
+        if f.year is not None and f.month is None and f.season is None and f.holiday is None:
+            return Resolved(ttype, f"{f.year:04d}", "year", f.mod, "none", point=date(f.year, 1, 1))
+        if f.season is not None:
+            return self._season(f, pub)
+        if f.holiday is not None:
+            return self._holiday(f, pub, tense, ttype)
+        if f.month is not None and f.day is None:
+            if f.year is not None:
+                return Resolved(ttype, f"{f.year:04d}-{f.month:02d}", "month", f.mod, "none",
+                                point=date(f.year, f.month, 1))
+            if pub is None:
+                return Resolved(ttype, f"XXXX-{f.month:02d}", "month", f.mod, "none")
+            how = self._how(f.direction, tense)
+            cands = [date(pub.year + k, f.month, 1) for k in (-1, 0, 1)]
+            ref = date(pub.year, pub.month, 1)
+            y = self._pick(cands, ref, how).year
+            return Resolved(ttype, f"{y:04d}-{f.month:02d}", "month", f.mod, "published", point=date(y, f.month, 1))
+        if f.month is not None and f.day is not None:
+            return self._daymonth(f, pub, tense, ttype, warnings)
+        if f.weekday is not None:
+            if f.direction in ("prev_last", "prev_next"):
+                base = previous[0] if previous else None
+                if base is None:
+                    return Resolved(ttype, f"XXXX-WXX-{f.weekday}", "day", f.mod, "none")
+                d = self.weekday_date(f.weekday, base, "last" if f.direction == "prev_last" else "next", None)
+                return Resolved(ttype, d.isoformat() + self._time_suffix(f), "day", f.mod, "previous", point=d)
+            if pub is None:
+                return Resolved(ttype, f"XXXX-WXX-{f.weekday}" + self._time_suffix(f), "day", f.mod, "none")
+            d = self.weekday_date(f.weekday, pub, f.direction, tense)
+            return Resolved(ttype, d.isoformat() + self._time_suffix(f), "day", f.mod, "published", point=d)
+        return Resolved(ttype, None, f.granularity, f.mod, "none")
+
+    # ---- pieces ------------------------------------------------------------------------------
+    @staticmethod
+    def _time_suffix(f: Frame) -> str:
+        if f.hour is not None:
+            return f"T{f.hour:02d}:{(f.minute or 0):02d}"
+        if f.part is not None:
+            return f"T{f.part}"
+        return ""
+
+    def _shifted(self, f: Frame, base: date, anchor: str, ttype: str) -> Resolved:
+        unit, n = f.shift_unit, f.shift
+        if unit == "D":
+            d = base + timedelta(days=n)
+            return Resolved(ttype, d.isoformat() + self._time_suffix(f), "partofday" if f.part else "day", f.mod,
+                            anchor, point=d)
+        if unit in ("W", "WE"):
+            d = base + timedelta(weeks=n)
+            if unit == "WE" and n == 0 and f.anchor == "published" and base.isoweekday() == 1:
+                d = base - timedelta(days=1)  # « ce week-end » read on a Monday: the one just past
+            y, w, _ = d.isocalendar()
+            value = f"{y:04d}-W{w:02d}" + ("-WE" if unit == "WE" else "")
+            return Resolved(ttype, value, "weekend" if unit == "WE" else "week", f.mod, anchor,
+                            point=d - timedelta(days=d.isoweekday() - 1))
+        if unit == "M":
+            y, m = add_months(base.year, base.month, n)
+            return Resolved(ttype, f"{y:04d}-{m:02d}", "month", f.mod, anchor, point=date(y, m, 1))
+        if unit == "Q":
+            q = (base.month - 1) // 3 + n
+            y = base.year + q // 4
+            q = q % 4
+            return Resolved(ttype, f"{y:04d}-Q{q + 1}", "quarter", f.mod, anchor, point=date(y, q * 3 + 1, 1))
+        if unit == "Y":
+            y = base.year + n
+            return Resolved(ttype, f"{y:04d}", "year", f.mod, anchor, point=date(y, 1, 1))
+        if unit == "DE":
+            dec = base.year // 10 + n
+            return Resolved(ttype, f"{dec:03d}", "decade", f.mod, anchor, point=date(dec * 10, 1, 1))
+        if unit == "CE":
+            c = base.year // 100 + n
+            return Resolved(ttype, f"{c:02d}", "century", f.mod, anchor, point=date(max(c * 100, 1), 1, 1))
+        return Resolved(ttype, None, f.granularity, f.mod, "none")
+
+    def _season(self, f: Frame, pub: date | None) -> Resolved:
+        s = f.season or "SU"
+        if f.year is not None:
+            return Resolved("DATE", f"{f.year:04d}-{s}", "season", f.mod, "none",
+                            point=date(f.year, SEASON_START[s], 1))
+        if f.direction is None:
+            return Resolved("DATE", f"XXXX-{s}", "season", f.mod, "none")
+        if pub is None:
+            return Resolved("DATE", None, "season", f.mod, "none")
+        start = SEASON_START[s]
+        if f.direction == "last":
+            y = pub.year if start + 3 <= pub.month else pub.year - 1
+        elif f.direction == "next":
+            y = pub.year if start > pub.month else pub.year + 1
+        else:
+            y = pub.year
+        return Resolved("DATE", f"{y:04d}-{s}", "season", f.mod, "published", point=date(y, start, 1))
+
+    def _holiday(self, f: Frame, pub: date | None, tense: str | None, ttype: str) -> Resolved:
+        code = f.holiday or ""
+        if f.year is not None:
+            d = holiday_date(code, f.year)
+            return Resolved(ttype, d.isoformat() if d else None, "day", f.mod, "none", point=d)
+        if pub is None:
+            fixed = None if code.startswith("E") else f"XXXX-{code}"
+            return Resolved(ttype, fixed, "day", f.mod, "none")
+        cands = [d for k in (-1, 0, 1) if (d := holiday_date(code, pub.year + k)) is not None]
+        how = "nearest" if f.direction == "this" else self._how(f.direction, tense)
+        d = self._pick(cands, pub, how)
+        return Resolved(ttype, d.isoformat(), "day", f.mod, "published", point=d)
+
+    def _daymonth(self, f: Frame, pub: date | None, tense: str | None, ttype: str,
+                  warnings: list[str]) -> Resolved:
+        assert f.month is not None and f.day is not None
+        suffix = self._time_suffix(f)
+        grain = "partofday" if f.part else "day"
+        if f.year is not None:
+            d = safe_date(f.year, f.month, f.day)
+            if d is None:
+                return Resolved(ttype, f"{f.year:04d}-{f.month:02d}-{f.day:02d}{suffix}", grain, f.mod, "none",
+                                ("no such day in the calendar",))
+            if f.weekday is not None and d.isoweekday() != f.weekday:
+                warnings.append(f"weekday {f.weekday} contradicts {d.isoformat()} (a weekday {d.isoweekday()})")
+            return Resolved(ttype, d.isoformat() + suffix, grain, f.mod, "none", tuple(warnings), point=d)
+        if pub is None:
+            return Resolved(ttype, f"XXXX-{f.month:02d}-{f.day:02d}{suffix}", grain, f.mod, "none")
+        cands = [d for k in (-1, 0, 1) if (d := safe_date(pub.year + k, f.month, f.day)) is not None]
+        if not cands:
+            return Resolved(ttype, f"XXXX-{f.month:02d}-{f.day:02d}{suffix}", grain, f.mod, "none",
+                            ("no such day in the calendar",))
+        if f.weekday is not None:
+            matching = [c for c in cands if c.isoweekday() == f.weekday]
+            if matching:
+                d = min(matching, key=lambda c: abs((c - pub).days))
+                return Resolved(ttype, d.isoformat() + suffix, grain, f.mod, "published", point=d)
+            warnings.append(f"weekday {f.weekday} matches {f.day:02d}/{f.month:02d} in none of the years "
+                            f"{pub.year - 1}-{pub.year + 1}; kept the date")
+        d = self._pick(cands, pub, self._how(f.direction, tense))
+        return Resolved(ttype, d.isoformat() + suffix, grain, f.mod, "published", tuple(warnings), point=d)
