@@ -14,7 +14,6 @@ from .extractor import Extractor, extract
 from .records import SCHEMA, Entity, Extraction, KBInfo, Mention, TimeExpression
 
 __all__ = [
-    "SCHEMA",
     "Entity",
     "Extraction",
     "Extractor",
@@ -24,6 +23,7 @@ __all__ = [
     "ModelNotFoundError",
     "RuleError",
     "RuleProblem",
+    "SCHEMA",
     "TimeExpression",
     "__version__",
     "extract",
