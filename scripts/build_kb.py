@@ -155,10 +155,11 @@ def build_regions() -> None:
         aliases = kernel if kernel != name else ""
         rows.append([f"iso3166-2:{iso}", name, "region", country, aliases])
     note = ("French names of first-level subdivisions (ISO 3166-2 codes) from Unicode CLDR "
-            "(Unicode-DFS-2016), Debian package unicode-cldr-core. 'aliases' is the name without its "
-            "generic word (Oblast de Koursk -> Koursk), derived by the script.")
+            "(Unicode-DFS-2016), Debian package unicode-cldr-core. 'weak_aliases' is the name without its "
+            "generic word (Oblast de Koursk -> Koursk), derived by the script;\n"
+            "it names the region only after a cue such as 'région de'.")
     _write(OUT / "regions.tsv", _header({"unicode-cldr-core (Debian)": version}, note),
-           ["id", "name", "type", "country", "aliases"], rows)
+           ["id", "name", "type", "country", "weak_aliases"], rows)
 
 
 def build_demonyms(world_countries: Path | None) -> None:

@@ -1,0 +1,202 @@
+"""The knowledge base: records by id, an alias index over folded forms and a transliteration index.
+
+Built by :func:`frnews_ner.kb.load_kb` from the data files; this module only holds and queries it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..records import KBInfo
+from ..text import fold
+from .translit import translit_key
+
+#: Record types and the entity label each one gives.
+TYPE_LABELS: Mapping[str, str] = {
+    "person": "PER",
+    "country": "LOC", "region": "LOC", "city": "LOC", "place": "LOC",
+    "organisation": "ORG",
+}
+
+# Near misses are looked up with rapidfuzz only among names likely to appear misspelt in news:
+# people, organisations, countries, regions and cities of at least this population.
+_FUZZY_CITY_POPULATION = 500_000
+_FUZZY_CUTOFF = 88.0
+_FUZZY_MIN_LENGTH = 5
+
+
+@dataclass(frozen=True, slots=True)
+class KBRecord:
+    """One referent of the knowledge base.
+
+    >>> rec = KBRecord(id="iso3166:UA", name="Ukraine", type="country", country="UA", source="countries.tsv")
+    >>> rec.label
+    'LOC'
+    """
+
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames: int | None = None
+    wikidata: str | None = None
+    population: int | None = None
+    source: str = ""
+    aliases: tuple[str, ...] = ()
+    #: aliases that name the record only with a type cue (« Koursk » for the Oblast de Koursk)
+    weak_aliases: tuple[str, ...] = ()
+    #: id of the capital city (countries only)
+    capital: str | None = None
+    #: whether the entity ruler may add this name where the statistical model missed it
+    ruler: bool = True
+
+    @property
+    def label(self) -> str:
+        return TYPE_LABELS.get(self.type, "MISC")
+
+    def info(self) -> KBInfo:
+        """The ``kb`` block of an :class:`~frnews_ner.records.Entity` linked to this record."""
+        return KBInfo(type=self.type, country=self.country, lat=self.lat, lon=self.lon,
+                      geonames=self.geonames, wikidata=self.wikidata, population=self.population,
+                      source=self.source)
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """« président|UA|2019-05-20| »: who held which role of which country, from when to when."""
+
+    person: str
+    role: str
+    country: str | None
+    start: date
+    end: date | None
+
+    def held_on(self, day: date) -> bool:
+        # the end day belongs to the successor: offices change hands on that day
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A title phrase (« président », « chef de l'État russe ») and the roles it names."""
+
+    phrase: str
+    roles: frozenset[str]
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A record a text may name, and how it matched: ``exact``, ``weak``, ``translit`` or ``fuzzy``."""
+
+    id: str
+    match: str
+    score: float
+
+
+@dataclass
+class KnowledgeBase:
+    """Records plus the indexes used to link mentions.
+
+    >>> kb = load_kb()  # doctest: +SKIP
+    >>> [c.id for c in kb.candidates("Koursk")]  # doctest: +SKIP
+    ['geonames:538560', 'iso3166-2:RU-KRS']
+    """
+
+    records: dict[str, KBRecord] = field(default_factory=dict)
+    offices: list[Office] = field(default_factory=list)
+    titles: list[Title] = field(default_factory=list)
+    #: folded demonym form → ISO country code (« nord-coreennes » → ``KP``)
+    demonyms: dict[str, str] = field(default_factory=dict)
+    patterns: list[dict[str, Any]] = field(default_factory=list)
+    aliases: dict[str, set[str]] = field(default_factory=dict)
+    weak: dict[str, set[str]] = field(default_factory=dict)
+    keys: dict[str, set[str]] = field(default_factory=dict)
+    capitals: dict[str, str] = field(default_factory=dict)
+    _fuzzy_keys: list[str] | None = None
+
+    def index(self) -> None:
+        """(Re)build the alias, transliteration and capital indexes from ``records``."""
+        self.aliases, self.weak, self.keys, self.capitals = {}, {}, {}, {}
+        self._fuzzy_keys = None
+        for rec in self.records.values():
+            for name in (rec.name, *rec.aliases):
+                self.aliases.setdefault(fold(name), set()).add(rec.id)
+            for name in rec.weak_aliases:
+                self.weak.setdefault(fold(name), set()).add(rec.id)
+            if rec.capital and rec.capital in self.records:
+                self.capitals[rec.capital] = rec.id
+        for folded, ids in self.aliases.items():
+            self.keys.setdefault(translit_key(folded), set()).update(ids)
+
+    def get(self, record_id: str) -> KBRecord | None:
+        return self.records.get(record_id)
+
+    def candidates(self, text: str, *, fuzzy: bool = False) -> list[Candidate]:
+        """Records ``text`` may name, best match kind first; empty when nothing matches.
+
+        Exact folded aliases first; weak aliases (a region's name without « oblast de »); then the
+        transliteration key; then, with ``fuzzy=True``, a rapidfuzz near miss on that key.
+        """
+        folded = fold(text)
+        found: dict[str, Candidate] = {}
+        for rid in sorted(self.aliases.get(folded, ())):
+            found[rid] = Candidate(rid, "exact", 1.0)
+        for rid in sorted(self.weak.get(folded, ())):
+            found.setdefault(rid, Candidate(rid, "weak", 0.8))
+        if found:
+            return list(found.values())
+        key = translit_key(folded)
+        for rid in sorted(self.keys.get(key, ())):
+            found[rid] = Candidate(rid, "translit", 0.9)
+        if found or not fuzzy or len(key) < _FUZZY_MIN_LENGTH:
+            return list(found.values())
+        from rapidfuzz import fuzz, process
+
+        best = process.extractOne(key, self._fuzzy_choices(), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+        if best is not None and best[0][:1] == key[:1]:
+            for rid in sorted(self.keys[best[0]]):
+                found[rid] = Candidate(rid, "fuzzy", round(0.85 * best[1] / 100, 3))
+        return list(found.values())
+
+    def _fuzzy_choices(self) -> list[str]:
+        if self._fuzzy_keys is None:
+            keep = []
+            for key, ids in self.keys.items():
+                if len(key) < _FUZZY_MIN_LENGTH:
+                    continue
+                if any(self._fuzzy_worthy(self.records[i]) for i in ids):
+                    keep.append(key)
+            self._fuzzy_keys = sorted(keep)
+        return self._fuzzy_keys
+
+    @staticmethod
+    def _fuzzy_worthy(rec: KBRecord) -> bool:
+        return rec.type != "city" or (rec.population or 0) >= _FUZZY_CITY_POPULATION
+
+    def holders(self, roles: Iterable[str], country: str | None, day: date) -> list[str]:
+        """People who held one of ``roles`` of ``country`` on ``day``.
+
+        >>> kb.holders({"président"}, "US", date(2019, 6, 1))  # doctest: +SKIP
+        ['frnews:person/donald-trump']
+        """
+        wanted = set(roles)
+        return sorted({o.person for o in self.offices
+                       if o.role in wanted and o.country == country and o.held_on(day)})
+
+    def country_of_demonym(self, text: str) -> str | None:
+        """« nord-coréennes » → ``iso3166:KP``; ``None`` when ``text`` is no demonym."""
+        code = self.demonyms.get(fold(text))
+        return f"iso3166:{code}" if code else None
+
+    def prior(self, rec: KBRecord) -> float:
+        """A small preference for bigger places, in [0, 0.1]: « Vienne » is first the Austrian capital."""
+        if not rec.population:
+            return 0.05 if rec.type in ("person", "organisation", "country") else 0.0
+        return min(0.1, math.log10(max(rec.population, 1)) / 80)
