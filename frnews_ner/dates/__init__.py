@@ -22,8 +22,8 @@ __all__ = ["Lexicon", "find_time_expressions"]
 
 _DEFAULT: dict[str, Lexicon] = {}
 
-_AVOIR_ETRE_PRES = frozenset({"ai", "as", "a", "avons", "avez", "ont", "suis", "es", "est", "sommes", "êtes",
-                              "sont", "s'est", "se"})
+_AVOIR_PRES = frozenset({"ai", "as", "a", "avons", "avez", "ont"})
+_TENSE_WINDOW = 10  # tokens: a verb farther away usually belongs to another clause
 _ALLER_PRES = frozenset({"vais", "vas", "va", "allons", "allez", "vont"})
 DAY_GRAINS = ("day", "partofday", "minute")
 
@@ -47,10 +47,17 @@ def _classify(tok: Token) -> str | None:
         return "future"
     if "Past" in tense or "Imp" in tense:
         return "past"
+    if "Part" in morph.get("VerbForm"):
+        # A participle alone is ambiguous (« prévue le 16 », « est arrivé »): only « avoir » + participle
+        # is surely a past tense.
+        aux = [t for t in tok.doc[max(0, tok.i - 3):tok.i] if t.pos_ == "AUX"]
+        if aux and aux[-1].lower_ in _AVOIR_PRES | {"avait", "avaient", "eut", "eurent", "aurait", "avons"}:
+            return "past"
+        return None
     if "Pres" in tense:
         low = tok.lower_
         nxt = [t for t in tok.doc[tok.i + 1:tok.i + 4] if t.pos_ in ("VERB", "AUX")]
-        if low in _AVOIR_ETRE_PRES and any("Part" in t.morph.get("VerbForm") for t in nxt):
+        if low in _AVOIR_PRES and any("Part" in t.morph.get("VerbForm") for t in nxt):
             return "past"  # passé composé
         if low in _ALLER_PRES and any("Inf" in t.morph.get("VerbForm") for t in nxt):
             return "future"  # futur proche
@@ -76,6 +83,8 @@ def clause_tense(doc: Doc, tok_index: int) -> str | None:
         between = doc[min(t.i, tok_index):max(t.i, tok_index)]
         if any(x.text in (";", ":") for x in between):
             dist += 20
+        if dist > _TENSE_WINDOW:
+            continue
         if best is None or dist < best[0]:
             best = (dist, c)
     return best[1] if best else None
@@ -122,8 +131,9 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
     for n, c in enumerate(cands):
         if bare_time(c):
             continue
-        needs_tense = c.frame.direction is None and (c.frame.weekday is not None or c.frame.month is not None
-                                                     or c.frame.holiday is not None)
+        needs_tense = (c.frame.direction is None and (c.frame.weekday is not None or c.frame.month is not None
+                                                      or c.frame.holiday is not None)) or (
+            c.frame.shift_unit == "WE" and c.frame.shift == 0)
         r = resolver.resolve(c.frame, tense_of(c) if needs_tense else None, previous)
         results[n] = r
         if r.point is not None and r.type in ("DATE", "TIME"):

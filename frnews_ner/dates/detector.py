@@ -58,6 +58,13 @@ YEAR_FOLLOWERS = frozenset("""et ou à au aux en le la les l de des du d pour av
 contre après avant lors puis mais il elle ils elles on ce cette ces un une jusqu selon a est sont était
 étaient ont avait se sa son ses leur leurs ne n y déjà encore dont comme alors grâce face tandis soit
 chez entre vers sous sans depuis s'est c cela ça aussi même sera seront fut furent était si""".split())
+# « un homme de 38 ans », « âgé de 54 ans », « Alain, 53 ans, » are ages, not durations (TimeML does
+# not mark them); « une peine de dix ans » is a duration: these nouns keep « de N ans » a duration.
+AGE_HEADS = frozenset({"âgé", "âgée", "âgés", "âgées", "agé", "agée", "agés", "agées"})
+DURATION_HEADS = frozenset("""peine peines condamnation contrat durée période retard délai mandat bail absence
+programme plan prison réclusion emprisonnement sursis garantie engagement séjour exil carrière attente
+règne cycle moratoire trêve détention interdiction suspension intervalle espace prolongation
+travaux chantier horizon terme bout issue cours espace lieu""".split())
 VAGUE_NEEDS_SIGNAL = frozenset({"des", "nombreux", "nombreuses", "de nombreux", "de nombreuses"})
 ROMAN = re.compile(r"^([ivxlc]+)(e|ème|eme)$")
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -464,9 +471,11 @@ class Grammar:
 
     def r_weekday(self, i: int) -> Match | None:
         j, det = self.opt_det(i)
+        if self.word(j) == "même" and det == "this_det":
+            j += 1
         w = self.kind(j, "weekdays")
-        if w is None:
-            return None
+        if w is None or self.word(j).endswith("s"):
+            return None  # « les mardis » is a set
         k = j + 1
         if det == "det" and self.mod(k) not in ("last", "next", "prev_last", "prev_next"):
             return None  # « le mardi » alone is habitual or needs the day number (other rule)
@@ -474,8 +483,7 @@ class Grammar:
             k += 1
         k, direction = self.direction_after(k)
         k, part = self.part_after(k)
-        if direction is None and det == "this_det":
-            direction = "this"
+        # « ce lundi » is the nearest Monday in the direction of the tense, like a bare « lundi ».
         if direction is None:
             k2, d2 = self.direction_after(k)
             if d2:
@@ -563,6 +571,8 @@ class Grammar:
         if det is None:
             return None
         if det == "this_det":
+            if self.word(j) in ("soirée", "matinée", "journée", "nuitée"):
+                return None  # « cette soirée, animée par… » is an event, « ce soir » a time
             if p == "DT":
                 return None
             return j + 1, Frame("time", part=p, shift_unit="D", shift=0, granularity="partofday")
@@ -660,6 +670,8 @@ class Grammar:
             return None  # « un jour, il reviendra »: not a duration
         if isinstance(amount, float) and amount.is_integer():
             amount = int(amount)
+        if unit == "Y" and self.is_age(i, j, end, mod):
+            return None
         value, grain = duration_value(amount, unit)
         base = split_unit(unit)[1]
         if unit in ("Y", "M", "W", "D", "WE") and amount != "X" and mod is None and isinstance(amount, int):
@@ -669,7 +681,29 @@ class Grammar:
                 return end, Frame("date", shift_unit=base, shift=shift, granularity=UNIT_GRAIN[base])
         return end, Frame("duration", value=value, mod=mod, granularity=grain)
 
+    def is_age(self, i: int, j: int, end: int, mod: str | None) -> bool:
+        """« de 38 ans », « âgé de 54 ans », « Alain, 53 ans, », « les moins de 17 ans », « 6-16 ans »."""
+        prev = self.word(i - 1)
+        if prev in ("de", "d"):
+            head = self.word(i - 2) if prev == "de" else self.word(i - 3)
+            return head in AGE_HEADS or head not in DURATION_HEADS
+        if prev in (",", "(") and self.word(end) in (",", ")", ".", "et", ";"):
+            return True
+        if prev == "à" and mod is None:
+            return True  # « à 20 ans, il… »
+        if mod in ("LESS_THAN", "MORE_THAN") and self.word(i - 1) in ("les", "des", "aux"):
+            return True
+        if self.mod(i - 1) in ("less", "more") and self.word(i - 2) in ("les", "des", "aux"):
+            return True
+        if prev == "-" and self.glued(i) and self.digits(i - 2):
+            return True
+        return False
+
     def r_set(self, i: int) -> Match | None:
+        if self.mod(i) == "det" and self.word(i) == "les" and (w := self.kind(i + 1, "weekdays")) \
+                and self.word(i + 1).endswith("s"):
+            k, part = self.part_after(i + 2)
+            return k, Frame("set", value=f"XXXX-WXX-{w}" + (f"T{part}" if part else ""), granularity="day")
         if self.kind(i, "sets") != "each":
             return None
         j = i + 1
@@ -712,6 +746,10 @@ class Grammar:
 
     def r_season(self, i: int) -> Match | None:
         j, det = self.opt_det(i)
+        if self.word(j) == "mois" and self.word(j + 1) == "d" and self.word(j + 2) == "'" \
+                and self.kind(j + 3, "seasons"):
+            j += 3  # « les mois d'été »
+            det = det or "det"
         s = self.kind(j, "seasons")
         if s is None:
             return None

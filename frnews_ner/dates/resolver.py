@@ -142,7 +142,7 @@ class Resolver:
             if f.month is not None and f.shift_unit == "Y":  # « janvier de l'an dernier »
                 y = base.year + f.shift
                 return Resolved(ttype, f"{y:04d}-{f.month:02d}", "month", f.mod, anchor, point=date(y, f.month, 1))
-            return self._shifted(f, base, anchor, ttype)
+            return self._shifted(f, base, anchor, ttype, tense)
 
         # ---- clock times and parts of day without a date of their own ----
         if f.kind == "time" and f.day is None and f.weekday is None and f.holiday is None:
@@ -194,7 +194,7 @@ class Resolver:
             return f"T{f.part}"
         return ""
 
-    def _shifted(self, f: Frame, base: date, anchor: str, ttype: str) -> Resolved:
+    def _shifted(self, f: Frame, base: date, anchor: str, ttype: str, tense: str | None = None) -> Resolved:
         unit, n = f.shift_unit, f.shift
         if unit == "D":
             d = base + timedelta(days=n)
@@ -202,8 +202,9 @@ class Resolver:
                             anchor, point=d)
         if unit in ("W", "WE"):
             d = base + timedelta(weeks=n)
-            if unit == "WE" and n == 0 and f.anchor == "published" and base.isoweekday() == 1:
-                d = base - timedelta(days=1)  # « ce week-end » read on a Monday: the one just past
+            if unit == "WE" and n == 0 and f.anchor == "published" and (
+                    base.isoweekday() == 1 or (tense == "past" and base.isoweekday() < 5)):
+                d = base - timedelta(days=7)  # « ce week-end » told in the past early in the week: the one just past
             y, w, _ = d.isocalendar()
             value = f"{y:04d}-W{w:02d}" + ("-WE" if unit == "WE" else "")
             return Resolved(ttype, value, "weekend" if unit == "WE" else "week", f.mod, anchor,
