@@ -13,7 +13,7 @@ from typing import Any
 
 from ..records import KBInfo
 from ..text import fold
-from .translit import translit_key
+from .translit import fast_fold, translit_key
 
 #: Record types and the entity label each one gives.
 TYPE_LABELS: Mapping[str, str] = {
@@ -126,14 +126,19 @@ class KnowledgeBase:
         self.aliases, self.weak, self.keys, self.capitals = {}, {}, {}, {}
         self._fuzzy_keys = None
         for rec in self.records.values():
+            # GeoNames' alternate names already spell cities every way; transliteration keys are
+            # for the names news transliterates freely: people, organisations, countries, regions
+            # and the places curated by hand.
+            keyed = rec.type != "city" or rec.source != "cities.tsv"
             for name in (rec.name, *rec.aliases):
-                self.aliases.setdefault(fold(name), set()).add(rec.id)
+                folded = fast_fold(name)
+                self.aliases.setdefault(folded, set()).add(rec.id)
+                if keyed:
+                    self.keys.setdefault(translit_key(folded), set()).add(rec.id)
             for name in rec.weak_aliases:
-                self.weak.setdefault(fold(name), set()).add(rec.id)
+                self.weak.setdefault(fast_fold(name), set()).add(rec.id)
             if rec.capital and rec.capital in self.records:
                 self.capitals[rec.capital] = rec.id
-        for folded, ids in self.aliases.items():
-            self.keys.setdefault(translit_key(folded), set()).update(ids)
 
     def get(self, record_id: str) -> KBRecord | None:
         return self.records.get(record_id)

@@ -1,20 +1,31 @@
 """``frnews_linker``: turns the entity spans of a doc into canonical entities.
 
-Reads ``doc.ents`` (after ``frnews_span_hygiene``), groups mentions of one referent
-(:mod:`frnews_ner.coref`) and writes ``doc._.frnews_entities`` as dicts in the shape of
-:meth:`frnews_ner.records.Entity.to_dict`. An entity the knowledge base does not know is said to be
-unlinked: ``kb`` is ``None`` and its id is the deterministic ``local:<LABEL>/<slug>``.
+Reads ``doc.ents`` (after ``frnews_span_hygiene`` and ``frnews_entity_ruler``), groups mentions of
+one referent (:mod:`frnews_ner.coref`), links each group to the knowledge base
+(:mod:`frnews_ner.kb`) and writes ``doc._.frnews_entities`` as dicts in the shape of
+:meth:`frnews_ner.records.Entity.to_dict`. It also turns the ruler's nationality words
+(``doc.spans["frnews_demonyms"]``) and titles (``doc.spans["frnews_titles"]``) into ``demonym`` and
+``title`` mentions, and marks capitals used for their government as ``metonym`` mentions:
+« Kiev continue ses frappes » is a mention of the city Kiev standing for ``iso3166:UA``.
+
+An entity the knowledge base does not know is unlinked: ``kb`` is ``None`` and its id is the
+deterministic ``local:<LABEL>/<slug>``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from ..coref import group_mentions
-from .extensions import ENTITIES, ensure_extensions
+from ..coref import MentionGroup, group_mentions
+from ..kb import KBRecord, KnowledgeBase, load_kb
+from ..text import fold
+from .entity_ruler import DEMONYMS, TITLES
+from .extensions import ENTITIES, PUBLISHED, ensure_extensions
 
 # Without a knowledge base the only evidence is the statistical model's span and how often the
 # article repeats it; these are documented in the README next to the linked confidences.
@@ -22,30 +33,238 @@ _UNLINKED_CONFIDENCE = 0.5
 _PER_EXTRA_MENTION = 0.1
 _MAX_UNLINKED_CONFIDENCE = 0.8
 
+# Words right before a place that say which kind of place it is.
+_REGION_CUES = {"region", "oblast", "province", "krai", "krai", "republique", "etat", "land", "comte", "gouvernorat"}
+_CITY_CUES = {"ville", "capitale", "maire", "mairie", "port", "banlieue"}
+# A candidate stays in ``candidates`` when its score is within this margin of the best one.
+_AMBIGUITY_MARGIN = 0.12
+# Labels a knowledge-base type may take over from the model: an ORG the KB knows as a place (or
+# the converse) is relabelled; a person never becomes a place or the converse.
+_COMPATIBLE = {"PER": {"PER"}, "LOC": {"LOC", "ORG"}, "ORG": {"ORG", "LOC"}, "MISC": {"LOC", "ORG", "PER"}}
+
+# Metonymy (« Moscou fournissait du carburant »): no dependency parser is loaded, so a capital is
+# taken for its state when a finite verb follows within a few tokens (clitics and adverbs may
+# stand between) and no preposition or determiner stands before it (« à Kiev », « le Kiev de »).
+_NOT_BEFORE_METONYM = {"a", "à", "de", "d'", "du", "des", "vers", "en", "depuis", "sur", "pour", "dans", "au",
+                       "aux", "par", "entre", "pres", "via", "chez", "contre", "avec", "le", "la", "l'", "les",
+                       "jusqu'a", "outre", "hors", "sous", "apres", "avant", "pendant", "et"}
+_CLITICS = {"ne", "n'", "se", "s'", "y", "en", "lui", "leur", "l'", "le", "la", "les", "nous", "vous", "me", "m'",
+            "t'", "te"}
+_METONYM_WINDOW = 4
+
+
+@dataclass
+class _Linked:
+    """One entity being assembled: its label, KB record (or not), mentions and confidence."""
+
+    label: str
+    name: str
+    local_id: str
+    record: KBRecord | None = None
+    confidence: float = 0.5
+    candidates: list[str] = field(default_factory=list)
+    mentions: dict[tuple[int, int], tuple[str, str, str | None]] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.record.id if self.record is not None else self.local_id
+
+    def add(self, start: int, end: int, text: str, form: str, stands_for: str | None = None) -> None:
+        self.mentions.setdefault((start, end), (text, form, stands_for))
+
 
 class EntityLinker:
-    """Group ``doc.ents`` into entities and write ``doc._.frnews_entities``."""
+    """Group ``doc.ents``, link the groups to the knowledge base and write ``doc._.frnews_entities``."""
 
     def __init__(self, nlp: Language, name: str = "frnews_linker", rules: Iterable[str] = ()) -> None:
         self.name = name
         self.rules = tuple(rules)
         ensure_extensions()
+        self.kb: KnowledgeBase = load_kb(self.rules)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
-        entities = []
-        for group in group_mentions(spans):
-            confidence = min(_MAX_UNLINKED_CONFIDENCE,
-                             _UNLINKED_CONFIDENCE + _PER_EXTRA_MENTION * (len(group.mentions) - 1))
-            entities.append({
-                "id": group.local_id, "label": group.label, "name": group.name, "kb": None,
-                "confidence": round(confidence, 3),
-                "mentions": [{"start": s, "end": e, "text": t, "form": f, "stands_for": None}
-                             for s, e, t, f in group.mentions],
-                "candidates": [],
-            })
-        doc._.set(ENTITIES, entities)
+        published = _published(doc)
+        ents = list(doc.ents)
+        article_countries = self._article_countries(doc, ents)
+        entities: dict[str, _Linked] = {}
+        order: list[str] = []
+
+        def entity_for(key: str, make) -> _Linked:
+            if key not in entities:
+                entities[key] = make()
+                order.append(key)
+            return entities[key]
+
+        by_start = {e.start_char: e for e in ents}
+        groups = group_mentions([(e.start_char, e.end_char, e.text, e.label_) for e in ents])
+        for group in groups:
+            linked = self._link_group(doc, group, by_start, article_countries)
+            target = entity_for(linked.id, lambda: linked)
+            for start, end, text, form in group.mentions:
+                target.add(start, end, text, self._form(target, text, form))
+            if target is not linked:
+                target.confidence = max(target.confidence, linked.confidence)
+
+        for span in doc.spans.get(DEMONYMS, []):
+            rec = self.kb.get(span.kb_id_)
+            if rec is None:
+                continue
+            target = entity_for(rec.id, lambda: _Linked("LOC", rec.name, "", rec, 0.9))
+            target.add(span.start_char, span.end_char, span.text, "demonym")
+
+        if published is not None:
+            for span in doc.spans.get(TITLES, []):
+                roles, _, country = span.label_.partition("@")
+                holders = self.kb.holders(roles.split("|"), country, published)
+                if len(holders) != 1:
+                    continue  # nobody, or several people at once: say nothing rather than guess
+                rec = self.kb.get(holders[0])
+                if rec is None:
+                    continue
+                target = entity_for(rec.id, lambda: _Linked("PER", rec.name, "", rec, 0.8))
+                target.add(span.start_char, span.end_char, span.text, "title")
+
+        self._mark_metonyms(doc, entities)
+        doc._.set(ENTITIES, [self._to_dict(entities[k]) for k in
+                             sorted(order, key=lambda k: min(entities[k].mentions))])
         return doc
+
+    # -- linking -------------------------------------------------------------------------------------
+    def _article_countries(self, doc: Doc, ents: list[Span]) -> set[str]:
+        """Countries the article names outright (names and nationality words): context for places."""
+        countries = {span.kb_id_.split(":", 1)[1] for span in doc.spans.get(DEMONYMS, []) if span.kb_id_}
+        for ent in ents:
+            for cand in self.kb.candidates(ent.text):
+                rec = self.kb.get(cand.id)
+                if rec is not None and rec.type == "country" and rec.country:
+                    countries.add(rec.country)
+        return countries
+
+    def _link_group(self, doc: Doc, group: MentionGroup, by_start: dict[int, Span],
+                    article_countries: set[str]) -> _Linked:
+        linked = _Linked(group.label, group.name, group.local_id)
+        spans = [by_start[s] for s, _, _, _ in group.mentions if s in by_start]
+        # the ruler may have named the record outright
+        ruled = next((s.kb_id_ for s in spans if s.kb_id_ and self.kb.get(s.kb_id_)), None)
+        if ruled:
+            rec = self.kb.get(ruled)
+            linked.record, linked.confidence, linked.label = rec, 0.95, rec.label
+            return linked
+        scores: dict[str, float] = {}
+        # every mention is looked up (« Zelenskyy » may be known where « Volodymyr Zelenskyy » is not),
+        # each with the words before it as type cue; the group's name stands for itself
+        pairs: list[tuple[Span | None, str]] = [(s, s.text) for s in spans] or [(None, group.name)]
+        for span, text in pairs:
+            for cand in self.kb.candidates(text, fuzzy=True):
+                rec = self.kb.get(cand.id)
+                if rec is None or rec.label not in _COMPATIBLE.get(group.label, set()):
+                    continue
+                score = cand.score + self.kb.prior(rec)
+                if rec.label != group.label:
+                    score -= 0.1  # the model's label is evidence too
+                if rec.country and rec.country in article_countries and rec.type != "country":
+                    score += 0.1
+                score += self._cue_bonus(doc, span, rec) if span is not None else 0.0
+                scores[cand.id] = max(scores.get(cand.id, 0.0), score)
+        if not scores:
+            confidence = _UNLINKED_CONFIDENCE + _PER_EXTRA_MENTION * (len(group.mentions) - 1)
+            linked.confidence = min(_MAX_UNLINKED_CONFIDENCE, confidence)
+            return linked
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        best_id, best = ranked[0]
+        close = [rid for rid, s in ranked if best - s <= _AMBIGUITY_MARGIN]
+        second = ranked[1][1] if len(ranked) > 1 else 0.0
+        rec = self.kb.get(best_id)
+        linked.record, linked.label = rec, rec.label
+        margin = min(1.0, max(0.0, best - second))
+        linked.confidence = max(0.3, min(0.99, 0.55 + 0.4 * min(best, 1.0) * (0.5 + margin)))
+        linked.candidates = close if len(close) > 1 else []
+        return linked
+
+    def _cue_bonus(self, doc: Doc, span: Span, rec: KBRecord) -> float:
+        """« région de Koursk » is the region, « ville de Koursk » the city; no cue: the city."""
+        cue = self._cue(doc, span)
+        if rec.type == "region":
+            return 0.4 if cue == "region" else (-0.3 if cue == "city" else -0.15)
+        if rec.type == "city":
+            return -0.3 if cue == "region" else 0.0
+        return 0.0
+
+    @staticmethod
+    def _cue(doc: Doc, span: Span) -> str | None:
+        i = span.start - 1
+        if i >= 0 and fold(doc[i].text) in ("de", "d'", "du"):
+            i -= 1
+        if i < 0:
+            return None
+        word = fold(doc[i].text)
+        if word in _REGION_CUES or (word.endswith("s") and word[:-1] in _REGION_CUES):
+            return "region"
+        if word in _CITY_CUES:
+            return "city"
+        return None
+
+    def _form(self, entity: _Linked, text: str, coref_form: str) -> str:
+        if coref_form == "surname":
+            return "surname"
+        rec = entity.record
+        if rec is None or fold(text) == fold(rec.name):
+            return "name"
+        if sum(c.isalpha() for c in text) >= 2 and all(c.isupper() for c in text if c.isalpha()) and " " not in text:
+            return "acronym"
+        if rec.type == "person" and " " not in text.strip() and fold(rec.name).endswith(fold(text)):
+            return "surname"
+        return "alias"
+
+    # -- metonymy ------------------------------------------------------------------------------------
+    def _mark_metonyms(self, doc: Doc, entities: dict[str, _Linked]) -> None:
+        for entity in entities.values():
+            rec = entity.record
+            country = self.kb.capitals.get(rec.id) if rec is not None else None
+            if country is None:
+                continue
+            for (start, end), (text, form, _) in list(entity.mentions.items()):
+                span = doc.char_span(start, end)
+                if span is not None and form in ("name", "alias") and self._is_metonym(doc, span):
+                    entity.mentions[(start, end)] = (text, "metonym", country)
+
+    @staticmethod
+    def _is_metonym(doc: Doc, span: Span) -> bool:
+        if not doc.has_annotation("POS") and not doc.has_annotation("MORPH"):
+            return False
+        if span.start > 0 and fold(doc[span.start - 1].text) in _NOT_BEFORE_METONYM:
+            return False
+        for token in doc[span.end: span.end + _METONYM_WINDOW]:
+            if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
+                return True
+            if fold(token.text) in _CLITICS or token.pos_ == "ADV":
+                continue
+            return False
+        return False
+
+    # -- output --------------------------------------------------------------------------------------
+    @staticmethod
+    def _to_dict(entity: _Linked) -> dict:
+        rec = entity.record
+        return {
+            "id": entity.id, "label": entity.label,
+            "name": rec.name if rec is not None else entity.name,
+            "kb": rec.info().to_dict() if rec is not None else None,
+            "confidence": round(entity.confidence, 3),
+            "mentions": [{"start": s, "end": e, "text": t, "form": f, "stands_for": sf}
+                         for (s, e), (t, f, sf) in sorted(entity.mentions.items())],
+            "candidates": list(entity.candidates),
+        }
+
+
+def _published(doc: Doc) -> date | None:
+    value = doc._.get(PUBLISHED) if Doc.has_extension(PUBLISHED) else None
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
 
 
 @Language.factory("frnews_linker", default_config={"rules": []})

@@ -1,0 +1,231 @@
+"""``frnews_entity_ruler``: knowledge-base rules that find what the statistical model misses.
+
+Runs after ``frnews_span_hygiene`` and before ``frnews_linker``. It
+
+- adds entities from the token patterns of ``kb/patterns.jsonl`` (« ministère de l'Intérieur »,
+  « Cour de cassation », « Parti socialiste ») and from the names of the knowledge base
+  (« Nations unies », « OTAN », « Corée du Nord », « Volodymyr Zelensky ») where the model missed or
+  cut them, setting ``kb_id`` when the name is known;
+- finds nationality words (« nord-coréens », « sud-coréen », « les Russes ») and puts them in the
+  span group ``doc.spans["frnews_demonyms"]`` (``kb_id`` = the country id); an entity that is only a
+  nationality word (the model's LOC « Russes ») leaves ``doc.ents``;
+- finds titles (« le président ukrainien », « le chef de l'État russe ») and puts them in
+  ``doc.spans["frnews_titles"]`` with label ``"<role>|<role>@<country>"``.
+
+The linker decides what all of these refer to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..kb import KnowledgeBase, load_kb
+from ..kb.translit import fast_fold
+from ..text import fold
+
+DEMONYMS = "frnews_demonyms"
+TITLES = "frnews_titles"
+
+# Determiners and contractions that open a title: « le président », « du Premier ministre ».
+_TITLE_DETERMINERS = {"le", "la", "l'", "du", "au", "de la", "de l'"}
+# Words between a country preposition and the country name: « président de la Russie ».
+_COUNTRY_PREPOSITIONS = {"de", "d'", "du", "des"}
+# Nationality nouns are capitalised (« les Russes »): accept them after these words or a number.
+_NOUN_OPENERS = {"les", "des", "aux", "deux", "trois", "plusieurs", "un", "une", "ces", "de", "d'", "nos", "mille"}
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in text
+
+
+class EntityRuler:
+    """Add pattern and knowledge-base entities, nationality words and titles (module docstring)."""
+
+    def __init__(self, nlp: Language, name: str = "frnews_entity_ruler", rules: Iterable[str] = ()) -> None:
+        self.name = name
+        self.rules = tuple(rules)
+        self.kb: KnowledgeBase = load_kb(self.rules)
+        self.matcher = Matcher(nlp.vocab)
+        for number, pattern in enumerate(self.kb.patterns):
+            if isinstance(pattern["pattern"], list):
+                key = f"{pattern['label']}\t{pattern.get('id', '')}\t{number}"
+                self.matcher.add(key, [pattern["pattern"]], greedy="LONGEST")
+        self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._phrase_targets: dict[str, tuple[str, str]] = {}
+        self._add_phrases(nlp)
+        # title phrases, folded token by token, indexed by their first token
+        self.titles: dict[str, list[tuple[tuple[str, ...], str, str | None]]] = {}
+        for title in self.kb.titles:
+            words = tuple(fold(t.text) for t in nlp.make_doc(title.phrase.replace("’", "'")))
+            roles = "|".join(sorted(title.roles))
+            self.titles.setdefault(words[0], []).append((words, roles, title.country))
+        for options in self.titles.values():
+            options.sort(key=lambda o: -len(o[0]))
+        self.country_names = {fast_fold(a) for rec in self.kb.records.values() if rec.type == "country"
+                              for a in (rec.name, *rec.aliases)}
+
+    def _add_phrases(self, nlp: Language) -> None:
+        place_names = {fast_fold(a) for rec in self.kb.records.values() if rec.type in ("city", "region")
+                       for a in (rec.name, *rec.aliases)}
+        patterns: dict[str, list[Doc]] = {}
+        for rec in self.kb.records.values():
+            if not rec.ruler or rec.type not in ("person", "organisation", "country"):
+                continue
+            for alias in (rec.name, *rec.aliases):
+                if not alias[:1].isupper():
+                    continue  # « talibans », « ministère des Armées » come from the model or the patterns
+                doc = nlp.make_doc(alias)
+                single = len(doc) == 1
+                # a surname alone (« Macron ») is found by the model and joined by coreference;
+                # one capitalised word that is also a place (« Orange ») is left to the model
+                if single and rec.type == "person":
+                    continue
+                if single and rec.type == "organisation" and not _is_acronym(alias) and fold(alias) in place_names:
+                    continue
+                key = f"{rec.label}\t{rec.id}"
+                for variant in {alias, alias.replace("'", "’")}:
+                    patterns.setdefault(key, []).append(nlp.make_doc(variant))
+        for key, docs in patterns.items():
+            self.phrases.add(key, docs)
+
+    # -- the component -------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        titles = self._titles(doc)
+        rule_spans = self._rule_spans(doc)
+        ents = self._merge(list(doc.ents), rule_spans)
+        demonyms, ents = self._demonyms(doc, ents, titles)
+        doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
+        doc.spans[DEMONYMS] = demonyms
+        doc.spans[TITLES] = titles
+        return doc
+
+    def _rule_spans(self, doc: Doc) -> list[Span]:
+        spans: list[Span] = []
+        for match_id, start, end in self.matcher(doc):
+            label, kb_id, _ = doc.vocab.strings[match_id].split("\t")
+            spans.append(Span(doc, start, end, label=label, kb_id=kb_id))
+        for match_id, start, end in self.phrases(doc):
+            label, kb_id = doc.vocab.strings[match_id].split("\t")
+            text = doc[start:end].text
+            if end - start == 1 and not _is_acronym(text) and self._sentence_initial(doc, start):
+                continue  # « Total, ... » at the start of a sentence says nothing
+            spans.append(Span(doc, start, end, label=label, kb_id=kb_id))
+        return spans
+
+    @staticmethod
+    def _sentence_initial(doc: Doc, i: int) -> bool:
+        if i == 0:
+            return True
+        prev = doc[i - 1]
+        return prev.is_space or prev.text in {".", "!", "?", "«", "—", "-", ":", '"'} or "\n" in prev.whitespace_
+
+    @staticmethod
+    def _merge(ents: list[Span], rule_spans: list[Span]) -> list[Span]:
+        """Rule spans win over model spans they cover; a model span strictly containing one wins."""
+        rule_spans.sort(key=lambda s: (-(s.end - s.start), s.start))
+        taken: list[Span] = []
+        for span in rule_spans:
+            if any(span.start < t.end and t.start < span.end for t in taken):
+                continue
+            inside = [e for e in ents if e.start <= span.start and span.end <= e.end
+                      and (e.end - e.start) > (span.end - span.start)]
+            if inside:
+                continue
+            taken.append(span)
+        kept = [e for e in ents if not any(e.start < t.end and t.start < e.end for t in taken)]
+        return kept + taken
+
+    def _demonyms(self, doc: Doc, ents: list[Span], titles: list[Span]) -> tuple[list[Span], list[Span]]:
+        found: list[Span] = []
+        covered = {i for s in titles for i in range(s.start, s.end)}
+        i = 0
+        while i < len(doc):
+            match = None
+            # hyphenated compounds may be split into tokens written without spaces: nord - coréens
+            for j in range(min(len(doc), i + 3), i, -1):
+                piece = doc[i:j]
+                if any(t.whitespace_ for t in piece[:-1]):
+                    continue
+                country = self.kb.demonyms.get(fold(piece.text))
+                if country:
+                    match = (j, country)
+                    break
+            if match is None or i in covered:
+                i += 1
+                continue
+            j, country = match
+            text = doc[i:j].text
+            if text[:1].isupper():
+                # a capitalised word is a nationality noun (« les Russes ») unless it is a country
+                # (« l'Argentine ») or stands where a name starts
+                prev = fold(doc[i - 1].text) if i else ""
+                if fold(text) in self.country_names or (prev not in _NOUN_OPENERS and not doc[i - 1].like_num
+                                                        and not self._sentence_initial(doc, i)
+                                                        and doc[i - 1].text[:1].isupper()):
+                    i = j
+                    continue
+            holder = [e for e in ents if e.start <= i and j <= e.end]
+            if holder and any((e.start, e.end) != (i, j) for e in holder):
+                i = j
+                continue  # part of a longer name: « Forces armées ukrainiennes »
+            ents = [e for e in ents if (e.start, e.end) != (i, j)]
+            found.append(Span(doc, i, j, label="DEMONYM", kb_id=f"iso3166:{country}"))
+            i = j
+        return found, ents
+
+    def _titles(self, doc: Doc) -> list[Span]:
+        found: list[Span] = []
+        folded = [fold(t.text).replace("’", "'") for t in doc]
+        i = 1
+        while i < len(doc):
+            options = self.titles.get(folded[i])
+            det = folded[i - 1]
+            if det in ("la", "l'") and i >= 2 and folded[i - 2] == "de":
+                det = "de " + det
+            if not options or det not in _TITLE_DETERMINERS:
+                i += 1
+                continue
+            for words, roles, country in options:
+                end = i + len(words)
+                if tuple(folded[i:end]) != words:
+                    continue
+                if country is None:
+                    country, end = self._title_country(doc, folded, end)
+                if country is None:
+                    continue
+                found.append(Span(doc, i, end, label=f"{roles}@{country}"))
+                i = end
+                break
+            else:
+                i += 1
+        return found
+
+    def _title_country(self, doc: Doc, folded: list[str], end: int) -> tuple[str | None, int]:
+        """The country after a title: a nationality adjective, or « de (la) <country> »."""
+        if end < len(doc) and doc[end].text[:1].islower():
+            for j in range(min(len(doc), end + 3), end, -1):
+                if any(t.whitespace_ for t in doc[end:j][:-1]):
+                    continue
+                code = self.kb.demonyms.get(fold(doc[end:j].text))
+                if code:
+                    return code, j
+        if end < len(doc) and folded[end] in _COUNTRY_PREPOSITIONS:
+            k = end + 1
+            if k < len(doc) and folded[k] in ("la", "l'"):
+                k += 1
+            for j in range(min(len(doc), k + 4), k, -1):
+                for cand in self.kb.candidates(doc[k:j].text):
+                    rec = self.kb.get(cand.id)
+                    if rec is not None and rec.type == "country" and cand.match == "exact":
+                        return rec.country, j
+        return None, end
+
+
+@Language.factory("frnews_entity_ruler", default_config={"rules": []})
+def make_entity_ruler(nlp: Language, name: str, rules: list[str]) -> EntityRuler:
+    return EntityRuler(nlp, name, rules)
