@@ -23,6 +23,8 @@ __all__ = ["Lexicon", "find_time_expressions"]
 _DEFAULT: dict[str, Lexicon] = {}
 
 _AVOIR_PRES = frozenset({"ai", "as", "a", "avons", "avez", "ont"})
+_REFLEXIVE = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})
+_ETRE_PRES = frozenset({"suis", "es", "est", "sommes", "êtes", "sont"})
 _TENSE_WINDOW = 10  # tokens: a verb farther away usually belongs to another clause
 _ALLER_PRES = frozenset({"vais", "vas", "va", "allons", "allez", "vont"})
 DAY_GRAINS = ("day", "partofday", "minute")
@@ -53,12 +55,17 @@ def _classify(tok: Token) -> str | None:
         aux = [t for t in tok.doc[max(0, tok.i - 3):tok.i] if t.pos_ == "AUX"]
         if aux and aux[-1].lower_ in _AVOIR_PRES | {"avait", "avaient", "eut", "eurent", "aurait", "avons"}:
             return "past"
+        if aux and aux[-1].i > 0 and tok.doc[aux[-1].i - 1].lower_ in _REFLEXIVE:
+            return "past"  # « ils se sont rendus »: a pronominal verb in the passé composé
         return None
     if "Pres" in tense:
         low = tok.lower_
         nxt = [t for t in tok.doc[tok.i + 1:tok.i + 4] if t.pos_ in ("VERB", "AUX")]
-        if low in _AVOIR_PRES and any("Part" in t.morph.get("VerbForm") for t in nxt):
-            return "past"  # passé composé
+        if any("Part" in t.morph.get("VerbForm") for t in nxt):
+            if low in _AVOIR_PRES or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in _REFLEXIVE):
+                return "past"  # passé composé (« a annoncé », « se sont rendus »)
+            if low in _ETRE_PRES:
+                return None  # « est prévue » (passive present) or « est arrivé » (past): undecided
         if low in _ALLER_PRES and any("Inf" in t.morph.get("VerbForm") for t in nxt):
             return "future"  # futur proche
         return "present"

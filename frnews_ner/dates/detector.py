@@ -96,6 +96,11 @@ def split_unit(code: str) -> tuple[int, str]:
 def duration_value(amount: float | str, unit: str) -> tuple[str, str]:
     """TIMEX3 duration: ``(3, "W")`` → ``"P3W"``; ``(30.4, "S")`` → ``"PT30.4S"``; ``("X", "D")`` → ``"PXD"``."""
     mult, base = split_unit(unit)
+    smaller = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+    if not isinstance(amount, str) and not float(amount * mult).is_integer() and base in smaller:
+        low, factor = smaller[base]
+        if float(amount * mult * factor).is_integer():
+            return duration_value(amount * mult * factor, low)[0], UNIT_GRAIN[base]
     if isinstance(amount, str):
         qty = amount
     else:
@@ -296,6 +301,10 @@ class Grammar:
             return self.pos(k) in ("VERB", "AUX", "ADV", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "PUNCT")
         return False
 
+    def composite_year_ok(self, j: int, end: int) -> bool:
+        """After a month, a day or a holiday a four-digit year is sure; a two-digit one must end the phrase."""
+        return len(self.word(j)) == 4 or self.year_ok_after(end)
+
     def year(self, j: int, *, two_digits: bool = False) -> tuple[int, int] | None:
         d = self.digits(j)
         if d is None:
@@ -360,7 +369,7 @@ class Grammar:
             return None
         k, month = mm
         year = None
-        if (yy := self.year(k, two_digits=True)) is not None and self.year_ok_after(yy[0]):
+        if (yy := self.year(k, two_digits=True)) is not None and self.composite_year_ok(k, yy[0]):
             k, year = yy
         k, direction = self.direction_after(k)
         k, part = self.part_after(k)
@@ -408,7 +417,7 @@ class Grammar:
                 return None
             mm = abbr
         k, month = mm
-        if (yy := self.year(k, two_digits=True)) is not None and self.year_ok_after(yy[0]):
+        if (yy := self.year(k, two_digits=True)) is not None and self.composite_year_ok(k, yy[0]):
             return yy[0], Frame("date", year=yy[1], month=month, granularity="month")
         if self.word(k) == "de" and self.word(k + 1) in ("cette", "l") and self.kind(k + 1 + (2 if self.word(k + 1) == "l" else 1), "units") == "Y":
             # « janvier de cette année »
@@ -431,7 +440,7 @@ class Grammar:
         j, det = self.opt_det(i)
         if self.kind(j, "units") == "Y" and self.word(j) in ("an", "année"):
             yy = self.year(j + 1)
-            if yy is not None and self.year_ok_after(yy[0]):
+            if yy is not None:
                 return yy[0], Frame("date", year=yy[1], granularity="year")
             return None
         if det is not None:
@@ -473,6 +482,8 @@ class Grammar:
         j, det = self.opt_det(i)
         if self.word(j) == "même" and det == "this_det":
             j += 1
+        if det is None and self.word(i - 1) in ("un", "chaque"):
+            return None  # « un vendredi » is no particular Friday
         w = self.kind(j, "weekdays")
         if w is None or self.word(j).endswith("s"):
             return None  # « les mardis » is a set
@@ -754,7 +765,7 @@ class Grammar:
         if s is None:
             return None
         k = j + 1
-        if (yy := self.year(k)) is not None and self.year_ok_after(yy[0]):
+        if (yy := self.year(k)) is not None:
             return yy[0], Frame("date", year=yy[1], season=s, granularity="season")
         k2, direction = self.direction_after(k)
         if direction in ("last", "next"):
@@ -780,7 +791,7 @@ class Grammar:
         # « Noël Mamère »: a first name when a capitalised word follows
         if k < self.n and self.is_capitalised(k) and self.word(k).isalpha() and not self.kind(k, "months"):
             return None
-        if (yy := self.year(k)) is not None and self.year_ok_after(yy[0]):
+        if (yy := self.year(k)) is not None:
             return yy[0], Frame("date", holiday=h, year=yy[1], granularity="day")
         k, direction = self.direction_after(k)
         if direction in ("prev_last", "prev_next"):
@@ -813,7 +824,7 @@ class Grammar:
         mm = self.month(k, abbr=True)
         if mm is not None:
             e, month = mm
-            if (yy := self.year(e, two_digits=True)) is not None and self.year_ok_after(yy[0]):
+            if (yy := self.year(e, two_digits=True)) is not None and self.composite_year_ok(e, yy[0]):
                 return yy[0], Frame("date", year=yy[1], month=month, mod=mod, granularity="month")
             e, direction = self.direction_after(e)
             return e, Frame("date", month=month, mod=mod, direction=direction if direction in ("last", "next") else None,
