@@ -122,3 +122,11 @@ def test_pass_rule_and_per_file_scores() -> None:
     assert g.rate == 0.5
     with pytest.raises(ValueError):
         score_specs(cases, [])
+
+
+def test_clock_time_matches_on_its_time_part() -> None:
+    case = SpecCase("t.json", "à 7h", None, (SpecExpected(2, 4, "7h", ("T07",)),))
+    assert case_passes(case, [Span(2, 4, "TIME", "7h", "XXXX-XX-XXT07:00")])
+    assert case_passes(case, [Span(2, 4, "TIME", "7h", "2016-11-07T07:00")])
+    assert not case_passes(case, [Span(2, 4, "TIME", "7h", "2016-11-07T08:00")])
+    assert not case_passes(case, [Span(2, 4, "TIME", "7h", None)])
