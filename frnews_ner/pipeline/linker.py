@@ -47,7 +47,7 @@ _COMPATIBLE = {"PER": {"PER"}, "LOC": {"LOC", "ORG"}, "ORG": {"ORG", "LOC"}, "MI
 # stand between) and no preposition or determiner stands before it (« à Kiev », « le Kiev de »).
 _NOT_BEFORE_METONYM = {"a", "à", "de", "d'", "du", "des", "vers", "en", "depuis", "sur", "pour", "dans", "au",
                        "aux", "par", "entre", "pres", "via", "chez", "contre", "avec", "le", "la", "l'", "les",
-                       "jusqu'a", "outre", "hors", "sous", "apres", "avant", "pendant", "et"}
+                       "jusqu'a", "outre", "hors", "sous", "apres", "avant", "pendant"}
 _CLITICS = {"ne", "n'", "se", "s'", "y", "en", "lui", "leur", "l'", "le", "la", "les", "nous", "vous", "me", "m'",
             "t'", "te"}
 _METONYM_WINDOW = 4

