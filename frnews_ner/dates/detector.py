@@ -334,9 +334,13 @@ class Grammar:
 
     # ---- rules (each starts its extent at item i) ----------------------------------------------
     def r_numeric_date(self, i: int) -> Match | None:
-        j, _ = self.opt_det(i)
+        j, det = self.opt_det(i)
         a, b, c = self.digits(j), self.digits(j + 2), self.digits(j + 4)
         sep = self.word(j + 1)
+        if (det == "det" or self.word(i - 1) in ("du", "au")) and a and b and sep == "/" and len(a) <= 2 \
+                and len(b) <= 2 and self.glued(j + 1) and self.glued(j + 2) and not (
+                    self.word(j + 3) == "/" and self.glued(j + 3)) and 1 <= int(a) <= 31 and 1 <= int(b) <= 12:
+            return j + 3, Frame("date", month=int(b), day=int(a), granularity="day")  # « le 31/10 »
         if a is None or b is None or c is None or sep not in ("/", ".", "-") or self.word(j + 3) != sep:
             return None
         if not all(self.glued(k) for k in range(j + 1, j + 5)):
@@ -500,6 +504,14 @@ class Grammar:
             if d2:
                 k, direction = k2, d2
         kind = "time" if part else "date"
+        if direction is None:
+            # « mardi de la semaine prochaine », « lundi la semaine dernière »
+            k2 = k + 1 if self.word(k) == "de" else k
+            if self.word(k2) == "la" and self.kind(k2 + 1, "units") == "W" and self.word(k2 + 1) == "semaine":
+                k3, d3 = self.direction_after(k2 + 2)
+                if d3 in ("last", "next"):
+                    return k3, Frame(kind, weekday=int(w), part=part, shift_unit="W",
+                                     shift=-1 if d3 == "last" else 1, granularity="day")
         if direction in ("prev_last", "prev_next"):
             return k, Frame(kind, weekday=int(w), part=part, direction=direction, anchor="previous",
                             granularity="day")
@@ -685,6 +697,14 @@ class Grammar:
             return None
         value, grain = duration_value(amount, unit)
         base = split_unit(unit)[1]
+        if unit in ("Y", "M", "W", "D") and amount != "X" and mod is None and isinstance(amount, int):
+            after = self.mod(end)
+            if after in ("after", "before") or (self.word(end) in ("après", "avant") and (
+                    end + 1 >= self.n or not self.items[end + 1].text[0].isalnum())):
+                # « trois jours plus tard », « deux ans auparavant », « une semaine après. »
+                shift = amount if after == "after" or self.word(end) == "après" else -amount
+                return end + 1, Frame("date", shift_unit=base, shift=shift, anchor="previous",
+                                      granularity=UNIT_GRAIN[base])
         if unit in ("Y", "M", "W", "D", "WE") and amount != "X" and mod is None and isinstance(amount, int):
             sig = self.signal(i)
             if sig in ("ago", "in"):

@@ -50,7 +50,7 @@ _FREQ = re.compile(r"^P\d+(Y|M|W|D)$")
 
 MODIFIERS = frozenset({
     "last", "next", "this", "prev_last", "prev_next", "start", "mid", "end", "approx", "more", "less",
-    "equal_or_more", "equal_or_less", "approx_signal", "det", "this_det", "ago", "in", "since", "by",
+    "equal_or_more", "equal_or_less", "approx_signal", "det", "this_det", "ago", "in", "since", "by", "after", "before",
 })
 
 

@@ -139,6 +139,10 @@ class Resolver:
                 base, anchor = pub, "published"
             if base is None:
                 return Resolved(ttype, None, f.granularity, f.mod, "none")
+            if f.weekday is not None and f.shift_unit == "W":  # « mardi de la semaine prochaine »
+                monday = base - timedelta(days=base.isoweekday() - 1) + timedelta(weeks=f.shift)
+                d = monday + timedelta(days=f.weekday - 1)
+                return Resolved(ttype, d.isoformat() + self._time_suffix(f), "day", f.mod, anchor, point=d)
             if f.month is not None and f.shift_unit == "Y":  # « janvier de l'an dernier »
                 y = base.year + f.shift
                 return Resolved(ttype, f"{y:04d}-{f.month:02d}", "month", f.mod, anchor, point=date(y, f.month, 1))
