@@ -4,7 +4,7 @@
 >>> from frnews_ner.dates import find_time_expressions
 >>> doc = spacy.blank("fr")("Le mois dernier, la récolte d'août dernier a déçu.")
 >>> [(t.text, t.value) for t in find_time_expressions(doc, datetime.date(2024, 12, 15))]
-[('Le mois dernier', '2024-11'), ("août dernier", '2024-08')]
+[('Le mois dernier', '2024-11'), ('août dernier', '2024-08')]
 """
 
 from __future__ import annotations

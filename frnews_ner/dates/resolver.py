@@ -138,7 +138,7 @@ class Resolver:
             else:
                 base, anchor = pub, "published"
             if base is None:
-                return Resolved(ttype, None, f.granularity, f.mod, "none")
+                return Resolved(ttype, None, "partofday" if f.part else f.granularity, f.mod, "none")
             if f.weekday is not None and f.shift_unit == "W":  # « mardi de la semaine prochaine »
                 monday = base - timedelta(days=base.isoweekday() - 1) + timedelta(weeks=f.shift)
                 d = monday + timedelta(days=f.weekday - 1)
