@@ -38,11 +38,11 @@ from .specs import load_duckling, load_recognizers, score_specs
 from .systems import date_spans, extractor_system, link_spans, ner_spans
 
 __all__ = [
-    "PRF",
     "DateScore",
     "GoldDocument",
     "LinkingScore",
     "NerScore",
+    "PRF",
     "Span",
     "date_spans",
     "extractor_system",
