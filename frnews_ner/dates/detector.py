@@ -175,7 +175,7 @@ class Grammar:
 
     def digits(self, j: int) -> str | None:
         w = self.word(j)
-        return w if w.isdigit() else None
+        return w if w.isdecimal() else None
 
     def glued(self, j: int) -> bool:
         """Item ``j`` touches the previous one (no space)."""
@@ -291,7 +291,7 @@ class Grammar:
         w = self.word(k)
         if not w[0].isalnum():
             return w not in ("%", "€", "$", "£") and not (w in (",", ".") and self.glued(k) and self.digits(k + 1))
-        if w.isdigit():
+        if w.isdecimal():
             return False
         if w in YEAR_FOLLOWERS or self.kind(k, "months") or self.kind(k, "modifiers"):
             return True
@@ -453,7 +453,7 @@ class Grammar:
         if yy is None or not self.year_ok_after(yy[0]):
             return None
         prev = self.word(j - 1)
-        if prev.isdigit() or (prev in (",", ".") and self.glued(j)) or prev in ("n", "°", "numéro", "nº"):
+        if prev.isdecimal() or (prev in (",", ".") and self.glued(j)) or prev in ("n", "°", "numéro", "nº"):
             return None
         if self.word(j + 1) == "-" and self.glued(j + 1) and self.digits(j + 2):
             return None  # ISO date handled elsewhere / ranges like 2019-2020 read as two years below

@@ -63,13 +63,13 @@ def _int_in(lo: int, hi: int, what: str) -> Callable[[str], str | None]:
 
 
 def _check_number(value: str) -> str | None:
-    if value == "X" or (value.isdigit()):
+    if value == "X" or (value.isdecimal()):
         return None
     return f"expected a non-negative integer or X (vague quantity), got {value!r}"
 
 
 def _check_ordinal(value: str) -> str | None:
-    if value == "-1" or (value.isdigit() and int(value) >= 1):
+    if value == "-1" or (value.isdecimal() and int(value) >= 1):
         return None
     return f"expected a positive integer or -1 (last), got {value!r}"
 

@@ -114,7 +114,19 @@ class Resolver:
     def resolve(self, f: Frame, tense: str | None, previous: tuple[date, str] | None = None,
                 context_day: tuple[date, str] | None = None) -> Resolved:
         """Resolve ``f``; ``previous`` is the last resolved date of the text, ``context_day`` the day a
-        bare clock time belongs to (and where it came from: ``published`` or ``previous``)."""
+        bare clock time belongs to (and where it came from: ``published`` or ``previous``).
+
+        An expression whose arithmetic leaves the calendar (« il y a 999999999999 jours ») keeps its
+        span with no value and a warning, instead of failing the whole article.
+        """
+        try:
+            return self._resolve(f, tense, previous, context_day)
+        except (OverflowError, ValueError) as err:
+            return Resolved("TIME" if f.kind == "time" else "DATE", None, f.granularity, f.mod, "none",
+                            warnings=(f"value out of the calendar range ({err})",))
+
+    def _resolve(self, f: Frame, tense: str | None, previous: tuple[date, str] | None,
+                 context_day: tuple[date, str] | None) -> Resolved:
         pub = self.published
         if f.kind in ("duration", "set"):
             return Resolved(f.kind.upper(), f.value, f.granularity, f.mod, "none")
