@@ -97,12 +97,30 @@ class EntityRuler:
     def __call__(self, doc: Doc) -> Doc:
         titles = self._titles(doc)
         rule_spans = self._rule_spans(doc)
-        ents = self._merge(list(doc.ents), rule_spans)
+        ents = self._merge(self._clean_model_ents(doc), rule_spans)
         demonyms, ents = self._demonyms(doc, ents, titles)
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         doc.spans[DEMONYMS] = demonyms
         doc.spans[TITLES] = titles
         return doc
+
+    def _clean_model_ents(self, doc: Doc) -> list[Span]:
+        """Two knowledge-base fixes of the model's spans.
+
+        A single capital letter is no name (« groupe A », « la note B »), and a capitalised article
+        before a name the knowledge base knows without it is trimmed (« La France » at the start of
+        a sentence → « France »; « La Haye » stays whole since the KB knows it with its article).
+        """
+        kept: list[Span] = []
+        for ent in doc.ents:
+            if len(ent.text) == 1:
+                continue
+            first = fold(ent[0].text)
+            if (len(ent) > 1 and first in ("le", "la", "les", "l'") and ent[0].text[:1].isupper()
+                    and not self.kb.candidates(ent.text) and self.kb.candidates(ent[1:].text)):
+                ent = Span(doc, ent.start + 1, ent.end, label=ent.label, kb_id=ent.kb_id)
+            kept.append(ent)
+        return kept
 
     def _rule_spans(self, doc: Doc) -> list[Span]:
         spans: list[Span] = []
@@ -112,8 +130,9 @@ class EntityRuler:
         for match_id, start, end in self.phrases(doc):
             label, kb_id = doc.vocab.strings[match_id].split("\t")
             text = doc[start:end].text
-            if end - start == 1 and not _is_acronym(text) and self._sentence_initial(doc, start):
-                continue  # « Total, ... » at the start of a sentence says nothing
+            if (label == "ORG" and end - start == 1 and not _is_acronym(text)
+                    and self._sentence_initial(doc, start)):
+                continue  # « Total, ... » at the start of a sentence says nothing; « France : » does
             spans.append(Span(doc, start, end, label=label, kb_id=kb_id))
         return spans
 

@@ -96,7 +96,8 @@ class EntityLinker:
             return entities[key]
 
         by_start = {e.start_char: e for e in ents}
-        groups = group_mentions([(e.start_char, e.end_char, e.text, e.label_) for e in ents])
+        groups = group_mentions([(e.start_char, e.end_char, e.text, label)
+                                 for e, label in zip(ents, self._labels(ents))])
         for group in groups:
             linked = self._link_group(doc, group, by_start, article_countries)
             target = entity_for(linked.id, lambda: linked)
@@ -130,6 +131,21 @@ class EntityLinker:
         return doc
 
     # -- linking -------------------------------------------------------------------------------------
+    def _labels(self, ents: list[Span]) -> list[str]:
+        """The model's labels, except that a lone surname of a person named in full in the article
+        is that person (« Leanda Cave … Cave » even where the model read « Cave » as a place),
+        unless the knowledge base knows the word as something other than a person."""
+        surnames = {fold(e[-1].text) for e in ents if e.label_ == "PER" and len(e) > 1}
+        labels = []
+        for ent in ents:
+            label = ent.label_
+            if (label != "PER" and len(ent) == 1 and fold(ent.text) in surnames and not ent.kb_id_
+                    and not any(self.kb.get(c.id).type != "person" for c in self.kb.candidates(ent.text)
+                                if c.match == "exact")):
+                label = "PER"
+            labels.append(label)
+        return labels
+
     def _article_countries(self, doc: Doc, ents: list[Span]) -> set[str]:
         """Countries the article names outright (names and nationality words): context for places."""
         countries = {span.kb_id_.split(":", 1)[1] for span in doc.spans.get(DEMONYMS, []) if span.kb_id_}
