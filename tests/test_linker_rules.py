@@ -183,3 +183,26 @@ def test_unknown_people_keep_a_deterministic_id(nlp, ruler, linker):
 def test_no_metonymy_without_pos_tags(nlp, ruler, linker):
     doc = run(nlp, ruler, linker, "Kiev continue ses frappes.", [("Kiev", "LOC")])
     assert forms(by_id(doc)["geonames:703448"]) == [("Kiev", "name")]
+
+
+def test_nationality_nouns_after_an_article(nlp, ruler, linker):
+    doc = run(nlp, ruler, linker, "L'Australienne Sam Stosur bat la Belge Kim Clijsters et le Français Paul Dupont.",
+              [("Australienne", "LOC"), ("Sam Stosur", "PER"), ("Belge", "LOC"), ("Kim Clijsters", "PER"),
+               ("Français", "LOC"), ("Paul Dupont", "PER")])
+    ents = by_id(doc)
+    assert forms(ents["iso3166:AU"]) == [("Australienne", "demonym")]
+    assert forms(ents["iso3166:BE"]) == [("Belge", "demonym")]
+    assert forms(ents["iso3166:FR"]) == [("Français", "demonym")]  # France, not its southern lands
+    assert [e.text for e in doc.ents] == ["Sam Stosur", "Kim Clijsters", "Paul Dupont"]
+
+
+def test_model_span_fixes(nlp, ruler, linker):
+    doc = run(nlp, ruler, linker, "La France et le groupe A. La Haye accueille.",
+              [("La France", "LOC"), ("A", "LOC"), ("La Haye", "LOC")])
+    assert [e.text for e in doc.ents] == ["France", "La Haye"]
+
+
+def test_a_lone_surname_the_model_read_as_a_place_joins_the_person(nlp, ruler, linker):
+    doc = run(nlp, ruler, linker, "Leanda Cave gagne. Cave est en tête.", [("Leanda Cave", "PER"), ("Cave", "LOC")])
+    (entity,) = doc._.frnews_entities
+    assert entity["label"] == "PER" and forms(entity) == [("Leanda Cave", "name"), ("Cave", "surname")]

@@ -175,8 +175,15 @@ def build_kb(dirs: list[Path]) -> KnowledgeBase:
                 continue
             kb.titles.append(Title(row["title"], frozenset(_split(row["roles"])), row["country"] or None))
 
+    def population(code: str) -> int:
+        rec = kb.records.get(f"iso3166:{code}")
+        return (rec.population or 0) if rec is not None else 0
+
     for filename in DEMONYM_FILES:
         for path in files_named(dirs, f"kb/{filename}"):
+            # within one file a form shared by several countries goes to the most populous one
+            # (« Français »: France, not the French Southern Territories); a later file overrides
+            claims: dict[str, str] = {}
             for line, row in problems.rows(path, ["country", "masculine", "feminine"],
                                            ["country", "masculine", "feminine"]):
                 if not _COUNTRY.match(row["country"]):
@@ -186,7 +193,10 @@ def build_kb(dirs: list[Path]) -> KnowledgeBase:
                     if " " in word.strip():
                         continue  # « Antiguais et barbudien »: not a single word, never found as one
                     for form in _demonym_forms(fold(word)):
-                        kb.demonyms[form] = row["country"]
+                        held = claims.get(form)
+                        if held is None or population(row["country"]) > population(held):
+                            claims[form] = row["country"]
+            kb.demonyms.update(claims)
 
     for path in files_named(dirs, "kb/patterns.jsonl"):
         try:
@@ -197,8 +207,6 @@ def build_kb(dirs: list[Path]) -> KnowledgeBase:
     if problems.items:
         raise RuleError(problems.items)
     kb.index()
-    # a nationality word that is also a country's name (« Argentine ») is the country when capitalised
-    kb.demonyms = {form: code for form, code in kb.demonyms.items()}
     return kb
 
 

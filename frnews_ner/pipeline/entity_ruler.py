@@ -35,7 +35,8 @@ _TITLE_DETERMINERS = {"le", "la", "l'", "du", "au", "de la", "de l'"}
 # Words between a country preposition and the country name: « président de la Russie ».
 _COUNTRY_PREPOSITIONS = {"de", "d'", "du", "des"}
 # Nationality nouns are capitalised (« les Russes »): accept them after these words or a number.
-_NOUN_OPENERS = {"les", "des", "aux", "deux", "trois", "plusieurs", "un", "une", "ces", "de", "d'", "nos", "mille"}
+_NOUN_OPENERS = {"le", "la", "l'", "les", "des", "aux", "au", "du", "deux", "trois", "plusieurs", "un", "une", "ces",
+                 "de", "d'", "nos", "mille", "et", "ou", "contre", "par", "pour", "entre", "avec", "chez"}
 
 
 def _is_acronym(text: str) -> bool:
