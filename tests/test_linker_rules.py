@@ -197,7 +197,7 @@ def test_nationality_nouns_after_an_article(nlp, ruler, linker):
 
 
 def test_model_span_fixes(nlp, ruler, linker):
-    doc = run(nlp, ruler, linker, "La France et le groupe A. La Haye accueille.",
+    doc = run(nlp, ruler, linker, "La France et le groupe A ; La Haye accueille.",
               [("La France", "LOC"), ("A", "LOC"), ("La Haye", "LOC")])
     assert [e.text for e in doc.ents] == ["France", "La Haye"]
 
