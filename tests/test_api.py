@@ -175,3 +175,12 @@ def test_module_extract_uses_one_cached_extractor(extractor, monkeypatch):
     monkeypatch.setattr(extractor_module, "_default", extractor)
     assert frnews_ner.extract("Paris.").model == extractor.model_name
     assert extractor_module.default_extractor() is extractor
+
+
+def test_extract_many_with_two_processes_equals_one(extractor):
+    items = [{"id": str(i), "text": f"Emmanuel Macron est à Lyon le {i + 1} mars. Hier, Kiev a frappé.",
+              "published": "2024-12-15"} for i in range(12)]
+    one = [x.to_dict() for x in extractor.extract_many(items, batch_size=4)]
+    two = [x.to_dict() for x in extractor.extract_many(items, batch_size=4, n_process=2)]
+    assert two == one
+    assert [x["id"] for x in two] == [str(i) for i in range(12)]
