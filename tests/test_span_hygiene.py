@@ -58,6 +58,11 @@ def test_leading_lowercase_determiner_and_trailing_punctuation_are_trimmed(nlp):
         ("Bretagne", "LOC"), ("Alsace", "LOC")]
 
 
+def test_elided_article_before_an_acronym_is_trimmed_but_not_before_a_name(nlp):
+    text = "L'OTAN se réunit. L'Express le raconte."
+    assert _run(nlp, text, [("L'OTAN", "ORG"), ("L'Express", "ORG")]) == [("OTAN", "ORG"), ("L'Express", "ORG")]
+
+
 def test_capitalised_article_of_a_name_stays(nlp):
     text = "La Cour siège à La Haye depuis longtemps."
     assert _run(nlp, text, [("La Haye", "LOC")]) == [("La Haye", "LOC")]

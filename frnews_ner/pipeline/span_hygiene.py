@@ -4,7 +4,8 @@ Runs after ``ner`` and rewrites ``doc.ents``:
 
 - an entity never crosses a line break: « Zelensky\\n\\nVolodymyr Zelensky » becomes two entities;
 - leading and trailing punctuation, and lower-case leading determiners, are trimmed
-  (« la Russie, » → « Russie »; « La Haye » stays whole);
+  (« la Russie, » → « Russie »; « La Haye » stays whole), and so is an elided capitalised article
+  before an acronym (« L'OTAN » → « OTAN »; « L'Express » stays whole);
 - an entity that is only a word from ``hygiene/not_entities.txt`` is dropped (« Samedi » is not a
   person, « État » is not a place).
 
@@ -90,7 +91,15 @@ class SpanHygiene:
                 # keep « (Drôme) » whole when the opening bracket is inside the span
                 return opening not in span.text[: token.idx - span.start_char]
             return True
-        return leading and token.text.islower() and fold(token.text) in self.determiners
+        if not leading or fold(token.text) not in self.determiners:
+            return False
+        if token.text.islower():
+            return True
+        # « L'OTAN » at the start of a sentence: an elided article is never part of an acronym,
+        # while « L'Express » or « L'Oréal » keep theirs
+        following = token.doc[token.i + 1] if token.i + 1 < span.end else None
+        return token.text.endswith(("'", "’")) and following is not None and following.text.isupper() \
+            and len(following.text) > 1
 
 
 @Language.factory("frnews_span_hygiene", default_config={"rules": []})
