@@ -206,3 +206,18 @@ def test_a_lone_surname_the_model_read_as_a_place_joins_the_person(nlp, ruler, l
     doc = run(nlp, ruler, linker, "Leanda Cave gagne. Cave est en tête.", [("Leanda Cave", "PER"), ("Cave", "LOC")])
     (entity,) = doc._.frnews_entities
     assert entity["label"] == "PER" and forms(entity) == [("Leanda Cave", "name"), ("Cave", "surname")]
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_WORDS = ["le", "président", "ukrainien", "nord-", "coréens", "Russes", "Kiev", "continue", "région", "de",
+          "Koursk", "l'", "OTAN", "Nations", "unies", "’", "-", "\n\n", " ", "Zelensky", "chef", "État", "russe"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=25))
+def test_any_word_salad_keeps_exact_offsets(nlp, ruler, linker, words):
+    text = " ".join(words)
+    doc = run(nlp, ruler, linker, text)  # run() asserts text[start:end] == mention text
+    for entity in doc._.frnews_entities:
+        assert entity["mentions"] and entity["id"]
