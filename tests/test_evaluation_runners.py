@@ -136,3 +136,41 @@ def test_cli_missing_input_exits_2(argv, tmp_path: Path, monkeypatch, capsys) ->
     args = _parse(argv)
     assert args.func(args) == 2
     assert "not found" in capsys.readouterr().err
+
+
+def test_dateparser_anchor_offsets_point_at_the_text() -> None:
+    from frnews_ner.evaluation.systems import dateparser_system
+
+    text = "Il est arrivé le 3 mai 2001 à Nancy."
+    [spans] = dateparser_system()([GoldDocument("d", text, "2001-05-10")])
+    assert spans, "search_dates found nothing"
+    for s in spans:
+        assert text[s.start:s.end] == s.text and s.label == "DATE"
+    assert any(s.value == "2001-05-03" for s in spans)
+
+
+def test_heideltime_output_conversion() -> None:
+    from frnews_ner.evaluation.systems import _heideltime_to_spans
+
+    text = "Hier  matin, pour trois ans."
+    res = [{"text": "Hier matin", "type": "TIME", "value": "1999-05-19TMO", "span": [0, 10]},
+           {"text": "trois ans", "type": "DURATION", "value": "P3Y", "span": [18, 27]}]
+    spans = _heideltime_to_spans(text, res)
+    # the first was normalised by HeidelTime (double space) and cannot be found: dropped
+    assert [(s.text, s.value) for s in spans] == [("trois ans", "P3Y")]
+    assert text[spans[0].start:spans[0].end] == "trois ans"
+
+
+def test_bench_helpers(tmp_path: Path) -> None:
+    from frnews_ner.evaluation.bench import load_texts, render_bench
+
+    p = tmp_path / "a.jsonl"
+    p.write_text('{"text": "Un deux"}\n\n{"text": "trois"}\n', encoding="utf-8")
+    assert load_texts(p) == ["Un deux", "trois"]
+    assert load_texts(p, limit=1) == ["Un deux"]
+    res = {"input": "a.jsonl", "repeat": 1, "model": "m", "ratios": {"frnews/spacy n1": 0.9},
+           "load": {"model_load_s": 1.0},
+           "summary": {"spacy/n1": {"docs": 2, "words": 3, "words_per_s": 10.0, "peak_rss_mb": 100.0,
+                                    "load_s": 1.0, "first_doc_s": 0.1}}}
+    out = render_bench(res)
+    assert "spacy/n1" in out and "ratio frnews/spacy n1: 0.90" in out
