@@ -25,7 +25,7 @@ MODEL_ENV_VAR = "FRNEWS_MODEL"
 #: Components of the base model our output does not use: excluded (never loaded), not disabled.
 EXCLUDED_COMPONENTS: tuple[str, ...] = ("parser", "lemmatizer")
 #: Our components, in pipeline order, after the base model's ``ner``.
-OUR_COMPONENTS: tuple[str, ...] = ("frnews_span_hygiene", "frnews_linker", "frnews_dates")
+OUR_COMPONENTS: tuple[str, ...] = ("frnews_span_hygiene", "frnews_entity_ruler", "frnews_linker", "frnews_dates")
 
 Published = Union[date, datetime, str, None]
 Item = Union[str, tuple[str, Published], Mapping[str, Any]]
@@ -233,7 +233,7 @@ def _register_components() -> None:
     """Import the component modules so their factories are registered with spaCy."""
     global _registered
     if not _registered:
-        from .pipeline import dates, linker, span_hygiene  # noqa: F401
+        from .pipeline import dates, entity_ruler, linker, span_hygiene  # noqa: F401
 
         _registered = True
 
