@@ -34,3 +34,20 @@ def test_no_mention_crosses_a_line_break_and_offsets_are_exact(seed_extraction, 
             assert seed_text[m.start:m.end] == m.text
     for d in seed_extraction.dates:
         assert seed_text[d.start:d.end] == d.text
+
+
+def test_seed_dates_resolve_against_the_publication_date(seed_extraction):
+    by_text = {d.text: d for d in seed_extraction.dates}
+    assert (by_text["Samedi 14 décembre"].value, by_text["Samedi 14 décembre"].granularity) == ("2024-12-14", "day")
+    assert (by_text["le mois dernier"].value, by_text["le mois dernier"].granularity) == ("2024-11", "month")
+    assert (by_text["août dernier"].value, by_text["août dernier"].anchor) == ("2024-08", "published")
+    approx = by_text["près d'un mois"]
+    assert (approx.type, approx.value, approx.mod) == ("DURATION", "P1M", "APPROX")
+
+
+def test_seed_without_publication_date_never_guesses(extractor, seed_text):
+    extraction = extractor.extract(seed_text)
+    by_text = {d.text: d for d in extraction.dates}
+    assert by_text["Samedi 14 décembre"].value == "XXXX-12-14"
+    assert by_text["le mois dernier"].value is None and by_text["le mois dernier"].anchor == "none"
+    assert all(d.anchor == "none" for d in extraction.dates)
