@@ -17,6 +17,7 @@ from frnews_ner.dates.detector import Candidate, detect
 from frnews_ner.dates.lexicon import Lexicon
 from frnews_ner.dates.resolver import Resolved, Resolver
 from frnews_ner.records import TimeExpression
+from frnews_ner.sentences import Sentences
 
 __all__ = ["Lexicon", "find_time_expressions"]
 
@@ -72,13 +73,12 @@ def _classify(tok: Token) -> str | None:
     return None
 
 
-def clause_tense(doc: Doc, tok_index: int) -> str | None:
+def clause_tense(doc: Doc, tok_index: int, sentences: Sentences | None = None) -> str | None:
     """Tense of the verb nearest to a token in its sentence (``None`` without morphology)."""
-    tok = doc[tok_index]
-    try:
-        sent = tok.sent
-        lo, hi = sent.start, sent.end
-    except ValueError:
+    sentences = sentences if sentences is not None else Sentences.of(doc)
+    if sentences.known:
+        lo, hi = sentences.start[tok_index], sentences.end[tok_index]
+    else:
         lo, hi = max(0, tok_index - 25), min(len(doc), tok_index + 25)
     best: tuple[int, str] | None = None
     for t in doc[lo:hi]:
@@ -97,13 +97,6 @@ def clause_tense(doc: Doc, tok_index: int) -> str | None:
     return best[1] if best else None
 
 
-def _sentence_start(doc: Doc, tok_index: int) -> int:
-    try:
-        return doc[tok_index].sent.start
-    except ValueError:
-        return 0
-
-
 def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon | None = None) -> list[TimeExpression]:
     """Temporal expressions of ``doc`` with TIMEX3 values, sorted and non-overlapping.
 
@@ -117,7 +110,8 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
     '2024-12-14'
     """
     lex = lexicon if lexicon is not None else _default_lexicon()
-    cands = detect(doc, lex)
+    sentences = Sentences.of(doc)
+    cands = detect(doc, lex, sentences)
     resolver = Resolver(published)
     results: list[Resolved | None] = [None] * len(cands)
     previous: tuple[date, str] | None = None
@@ -125,7 +119,7 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
 
     def tense_of(c: Candidate) -> str | None:
         if c.tok not in tenses:
-            tenses[c.tok] = clause_tense(doc, c.tok)
+            tenses[c.tok] = clause_tense(doc, c.tok, sentences)
         return tenses[c.tok]
 
     def bare_time(c: Candidate) -> bool:
@@ -151,14 +145,14 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
     for n, c in enumerate(cands):
         if not bare_time(c):
             continue
-        sent = _sentence_start(doc, c.tok)
+        sent = sentences.start[c.tok]
         same: list[tuple[int, date]] = []
         before: tuple[date, str] | None = None
         for m, other in enumerate(cands):
             r = results[m]
             if r is None or r.point is None or r.granularity not in DAY_GRAINS or r.type not in ("DATE", "TIME"):
                 continue
-            if _sentence_start(doc, other.tok) == sent:
+            if sentences.start[other.tok] == sent:
                 same.append((abs(m - n) + (0 if m < n else 1), r.point))
             if m < n:
                 before = (r.point, r.anchor)
@@ -173,9 +167,10 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
         results[n] = resolver.resolve(c.frame, None, previous, context)
 
     out: list[TimeExpression] = []
+    text = doc.text  # Doc.text joins every token on each access: read it once
     for c, r in zip(cands, results):
         assert r is not None
-        out.append(TimeExpression(start=c.start, end=c.end, text=doc.text[c.start:c.end], type=r.type,
+        out.append(TimeExpression(start=c.start, end=c.end, text=text[c.start:c.end], type=r.type,
                                   value=r.value, granularity=r.granularity, mod=r.mod, anchor=r.anchor,
                                   warnings=r.warnings))
     return out

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from frnews_ner.dates.frames import Frame
 from frnews_ner.dates.lexicon import PIECE_RE, Lexicon, normalise
+from frnews_ner.sentences import Sentences
 
 Match = tuple[int, Frame]  # (end item index, exclusive), frame
 
@@ -126,13 +127,13 @@ def build_items(doc: Doc, lexicon: Lexicon) -> list[Item]:
         for m in PIECE_RE.finditer(low, tok.idx, tok.idx + len(tok.text)):
             pieces.append((m.start(), m.end(), tok.i))
     items: list[Item] = []
+    words = [low[s:e] for s, e, _ in pieces]
     i = 0
     n = len(pieces)
     while i < n:
         found: tuple[int, dict[str, tuple[str, frozenset[str]]]] | None = None
-        for length in range(min(lexicon.max_len, n - i), 0, -1):
-            key = tuple(low[s:e] for s, e, _ in pieces[i:i + length])
-            entries = lexicon.lookup(key)
+        for length in range(min(lexicon.longest_from.get(words[i], 0), n - i), 0, -1):
+            entries = lexicon.lookup(tuple(words[i:i + length]))
             if entries:
                 found = (length, {k: (v, f) for k, v, f in entries})
                 break
@@ -147,8 +148,10 @@ def build_items(doc: Doc, lexicon: Lexicon) -> list[Item]:
 class Grammar:
     """The patterns, tried at every item; the longest match wins."""
 
-    def __init__(self, doc: Doc, items: list[Item]) -> None:
+    def __init__(self, doc: Doc, items: list[Item], sentences: Sentences | None = None) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.sentences = sentences if sentences is not None else Sentences.of(doc)
         self.items = items
         self.n = len(items)
         self.has_pos = any(t.pos_ for t in doc)
@@ -182,11 +185,7 @@ class Grammar:
         return 0 <= j < self.n and not self.items[j].space_before
 
     def same_sentence(self, a: int, b: int) -> bool:
-        ta, tb = self.doc[self.items[a].tok], self.doc[self.items[b].tok]
-        try:
-            return ta.sent.start == tb.sent.start
-        except ValueError:  # no sentence boundaries on this doc
-            return True
+        return self.sentences.same(self.items[a].tok, self.items[b].tok)
 
     def pos(self, j: int) -> str:
         return self.doc[self.items[j].tok].pos_ if 0 <= j < self.n else ""
@@ -202,7 +201,7 @@ class Grammar:
         if tok.is_sent_start:
             return True
         prev = self.word(j - 1)
-        return prev in {".", "!", "?", ":", "«", "\"", "(", "-", "_", "\n"} or "\n" in self.doc.text[
+        return prev in {".", "!", "?", ":", "«", "\"", "(", "-", "_", "\n"} or "\n" in self.text[
             self.items[j - 1].end:self.items[j].start]
 
     def mod(self, j: int) -> str | None:
@@ -877,6 +876,11 @@ class Grammar:
         out: list[Candidate] = []
         i = 0
         while i < self.n:
+            item = self.items[i]
+            if not item.entries and not item.text.isdecimal() and not ROMAN.match(item.text):
+                # every rule starts on a lexicon word, digits or a Roman ordinal: skip the rest cheaply
+                i += 1
+                continue
             best: Match | None = None
             for rule in self.rules:
                 m = rule(i)
@@ -898,7 +902,7 @@ class Grammar:
         return out
 
 
-def detect(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
+def detect(doc: Doc, lexicon: Lexicon, sentences: Sentences | None = None) -> list[Candidate]:
     """All candidate expressions of the doc, left to right, non-overlapping."""
     items = build_items(doc, lexicon)
-    return Grammar(doc, items).candidates()
+    return Grammar(doc, items, sentences).candidates()

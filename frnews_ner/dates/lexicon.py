@@ -188,6 +188,8 @@ class Lexicon:
     entries: dict[tuple[str, ...], tuple[Entry, ...]] = field(default_factory=dict)
     max_len: int = 1
     sources: tuple[str, ...] = ()
+    #: longest phrase starting with each first piece: most pieces of a text start none
+    longest_from: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def load(cls, extra_dirs: Sequence[str | Path] = ()) -> Lexicon:
@@ -238,7 +240,10 @@ class Lexicon:
             for pieces, (value, flags) in table.items():
                 index.setdefault(pieces, []).append((kind, value, flags))
         frozen = {k: tuple(v) for k, v in index.items()}
-        return cls(frozen, max((len(k) for k in frozen), default=1), tuple(sources))
+        longest: dict[str, int] = {}
+        for key in frozen:
+            longest[key[0]] = max(longest.get(key[0], 0), len(key))
+        return cls(frozen, max((len(k) for k in frozen), default=1), tuple(sources), longest)
 
     def lookup(self, pieces: tuple[str, ...]) -> tuple[Entry, ...]:
         """Every (kind, value, flags) the lower-cased pieces have in the lexicon."""

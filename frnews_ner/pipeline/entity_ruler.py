@@ -163,15 +163,16 @@ class EntityRuler:
     def _demonyms(self, doc: Doc, ents: list[Span], titles: list[Span]) -> tuple[list[Span], list[Span]]:
         found: list[Span] = []
         covered = {i for s in titles for i in range(s.start, s.end)}
+        folded = [fold(t.text) for t in doc]
+        glued = [not t.whitespace_ for t in doc]  # token i touches token i + 1
         i = 0
         while i < len(doc):
             match = None
             # hyphenated compounds may be split into tokens written without spaces: nord - coréens
             for j in range(min(len(doc), i + 3), i, -1):
-                piece = doc[i:j]
-                if any(t.whitespace_ for t in piece[:-1]):
+                if not all(glued[i:j - 1]):
                     continue
-                country = self.kb.demonyms.get(fold(piece.text))
+                country = self.kb.demonyms.get("".join(folded[i:j]))
                 if country:
                     match = (j, country)
                     break
