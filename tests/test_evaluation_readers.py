@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from frnews_ner.evaluation.readers import (
     read_brat,
     read_conll_lines,
@@ -161,3 +163,15 @@ def test_hipe_text_rebuild_offsets_and_links() -> None:
     assert [(s.label, s.text, s.link) for s in docs[1].spans] == [("org", "Temps", None)]
     _check_offsets(docs)
     assert len(read_hipe_lines(HIPE.splitlines(), limit=1)) == 1
+
+
+def test_jsonl_gold_with_a_bad_line_names_file_and_line(tmp_path):
+    from frnews_ner.evaluation.readers import read_span_jsonl, read_timex_jsonl
+
+    path = tmp_path / "gold.jsonl"
+    path.write_text('{"doc_id": "a", "text": "Lyon", "entities": []}\n\n{"doc_id": "b", "text": 3}\n',
+                    encoding="utf-8")
+    for reader in (read_span_jsonl, read_timex_jsonl):
+        with pytest.raises(ValueError, match=r"gold\.jsonl:3: expected a JSON object with a string 'text'"):
+            reader(path)
+    assert [d.doc_id for d in read_span_jsonl(path, limit=1)] == ["a"]

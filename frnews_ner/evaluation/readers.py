@@ -74,6 +74,35 @@ def _iso_date(value: str | None) -> str | None:
 
 # --------------------------------------------------------------------------- JSONL with spans
 
+def _jsonl_records(path: str | Path, limit: int | None) -> Iterator[tuple[int, dict]]:
+    """``(line index, object)`` of a JSONL gold file, at most ``limit`` of them.
+
+    A line that is not a JSON object with a string ``text`` raises ``ValueError`` naming
+    ``file:line``, what was expected and what arrived.
+    """
+    count = 0
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise ValueError(f"{path}:{n + 1}: expected a JSON object, found invalid JSON ({err.msg})") from err
+            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+                raise ValueError(f"{path}:{n + 1}: expected a JSON object with a string 'text', "
+                                 f"found {type(rec).__name__}")
+            yield n, rec
+            count += 1
+            if limit is not None and count >= limit:
+                return
+
+
+def _gold_document(rec: dict, n: int, text: str, spans: list[Span]) -> GoldDocument:
+    return GoldDocument(str(rec.get("doc_id", rec.get("id", n))), text,
+                        _iso_date(rec.get("dct", rec.get("published"))),
+                        tuple(sorted(spans, key=lambda s: (s.start, -s.end))))
+
 def read_span_jsonl(path: str | Path, *, limit: int | None = None) -> list[GoldDocument]:
     """JSONL, one document a line: ``{"doc_id", "dct", "text", "entities": [{"type","start","end"}]}``.
 
@@ -81,22 +110,14 @@ def read_span_jsonl(path: str | Path, *, limit: int | None = None) -> list[GoldD
     so a user's own export reads too.
     """
     docs: list[GoldDocument] = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh):
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            text = rec["text"]
-            spans = []
-            for ent in rec.get("entities", rec.get("spans", [])):
-                start, end = int(ent["start"]), int(ent["end"])
-                spans.append(Span(start, end, str(ent.get("type", ent.get("label", ""))),
-                                  text[start:end], link=ent.get("link") or ent.get("wikidata")))
-            docs.append(GoldDocument(str(rec.get("doc_id", rec.get("id", n))), text,
-                                     _iso_date(rec.get("dct", rec.get("published"))),
-                                     tuple(sorted(spans, key=lambda s: (s.start, -s.end)))))
-            if limit is not None and len(docs) >= limit:
-                break
+    for n, rec in _jsonl_records(path, limit):
+        text = rec["text"]
+        spans = []
+        for ent in rec.get("entities", rec.get("spans", [])):
+            start, end = int(ent["start"]), int(ent["end"])
+            spans.append(Span(start, end, str(ent.get("type", ent.get("label", ""))),
+                              text[start:end], link=ent.get("link") or ent.get("wikidata")))
+        docs.append(_gold_document(rec, n, text, spans))
     return docs
 
 
@@ -212,19 +233,11 @@ def read_timeml_file(path: str | Path) -> GoldDocument:
 def read_timex_jsonl(path: str | Path, *, limit: int | None = None) -> list[GoldDocument]:
     """JSONL with TIMEX3: ``{"doc_id", "dct", "text", "timexes": [{"start","end","type","value",…}]}``."""
     docs = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh):
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            text = rec["text"]
-            spans = [_timex_span(int(t["start"]), int(t["end"]), text[int(t["start"]):int(t["end"])], t)
-                     for t in rec.get("timexes", rec.get("timex3", []))]
-            docs.append(GoldDocument(str(rec.get("doc_id", rec.get("id", n))), text,
-                                     _iso_date(rec.get("dct", rec.get("published"))),
-                                     tuple(sorted(spans, key=lambda s: (s.start, -s.end)))))
-            if limit is not None and len(docs) >= limit:
-                break
+    for n, rec in _jsonl_records(path, limit):
+        text = rec["text"]
+        spans = [_timex_span(int(t["start"]), int(t["end"]), text[int(t["start"]):int(t["end"])], t)
+                 for t in rec.get("timexes", rec.get("timex3", []))]
+        docs.append(_gold_document(rec, n, text, spans))
     return docs
 
 
