@@ -174,4 +174,4 @@ def test_jsonl_gold_with_a_bad_line_names_file_and_line(tmp_path):
     for reader in (read_span_jsonl, read_timex_jsonl):
         with pytest.raises(ValueError, match=r"gold\.jsonl:3: expected a JSON object with a string 'text'"):
             reader(path)
-    assert [d.doc_id for d in read_span_jsonl(path, limit=1)] == ["a"]
+    assert [d.id for d in read_span_jsonl(path, limit=1)] == ["a"]
