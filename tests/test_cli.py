@@ -122,3 +122,27 @@ def test_item_without_id_gets_its_line_number(run):
     code, out, _ = run(["extract", "--jsonl", "-"], stdin='{"text": "Lyon."}\n\n{"text": "Nice."}\n')
     assert code == 0
     assert [json.loads(line)["id"] for line in out.splitlines()] == ["1", "3"]
+
+
+def test_interrupt_leaves_only_complete_lines_and_resume_finishes(run, extractor, monkeypatch, tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(_lines("Jean Dupont est à Lyon.", "Angela Merkel est à Berlin.", "Paul Durand à Nice."),
+                      encoding="utf-8")
+    output = tmp_path / "out.jsonl"
+    real = type(extractor).extract_many
+
+    def interrupted(self, items, **kwargs):
+        for n, result in enumerate(real(self, items, **kwargs)):
+            if n == 2:
+                raise KeyboardInterrupt  # Ctrl-C while the third document is processed
+            yield result
+
+    monkeypatch.setattr(type(extractor), "extract_many", interrupted)
+    code, _, err = run(["extract", "--jsonl", str(source), "-o", str(output)])
+    assert code == 130 and "interrupted" in err
+    done = [json.loads(line)["id"] for line in output.read_text(encoding="utf-8").splitlines()]
+    assert done == ["d1", "d2"]
+    monkeypatch.setattr(type(extractor), "extract_many", real)
+    code, _, _ = run(["extract", "--jsonl", str(source), "-o", str(output), "--resume"])
+    assert code == 0
+    assert [json.loads(line)["id"] for line in output.read_text(encoding="utf-8").splitlines()] == ["d1", "d2", "d3"]
