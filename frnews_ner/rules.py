@@ -46,6 +46,32 @@ def read_word_list(path: Path) -> set[str]:
     return words
 
 
+def read_labelled_words(path: Path, labels: Iterable[str]) -> dict[str, frozenset[str]]:
+    """``word`` or ``word<TAB>LABEL LABEL…`` per line → {word: labels it applies to}.
+
+    A word without labels applies to every label in ``labels``. ``#`` starts a comment. An unknown
+    label is reported with its line; every problem of the file at once.
+    """
+    allowed = frozenset(labels)
+    words: dict[str, frozenset[str]] = {}
+    problems: list[RuleProblem] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        entry = line.split("#", 1)[0].rstrip()
+        if not entry.strip():
+            continue
+        word, _, rest = entry.partition("\t")
+        given = frozenset(rest.split())
+        unknown = sorted(given - allowed)
+        if unknown:
+            problems.append(RuleProblem(str(path), number, f"expected labels among {sorted(allowed)} after the "
+                                        f"tab, found {unknown}"))
+            continue
+        words[word.strip()] = words.get(word.strip(), frozenset()) | (given or allowed)
+    if problems:
+        raise RuleError(problems)
+    return words
+
+
 def read_tsv(path: Path, columns: Sequence[str], *, required: Sequence[str] = ()) -> Iterator[tuple[int, dict[str, str]]]:
     """Rows of a TSV file whose first non-comment line is a header naming at least ``columns``.
 

@@ -52,6 +52,26 @@ def test_common_noun_is_not_a_place(nlp):
     assert _run(nlp, text, [("État", "LOC"), ("Lyon", "LOC")]) == [("Lyon", "LOC")]
 
 
+def test_institution_may_be_an_organisation_but_not_a_place(nlp):
+    text = "Le Parlement a voté. Au Parlement, on discute."
+    assert _run(nlp, text, [("Parlement", "ORG"), ("Parlement", "LOC")]) == [("Parlement", "ORG")]
+
+
+def test_user_word_limited_to_labels_and_bad_label_is_reported(nlp, tmp_path):
+    (tmp_path / "hygiene").mkdir()
+    words = tmp_path / "hygiene" / "not_entities.txt"
+    words.write_text("Mairie\tLOC\n", encoding="utf-8")
+    text = "La Mairie a signé, puis à la Mairie."
+    assert _run(nlp, text, [("Mairie", "ORG"), ("Mairie", "LOC")], rules=[str(tmp_path)]) == [("Mairie", "ORG")]
+    words.write_text("Mairie\tLIEU\nOK\nPréfecture\tORG PLACE\n", encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        SpanHygiene(nlp, rules=[str(tmp_path)])
+    message = str(info.value)
+    assert "2 problems" in message
+    assert f"{words}:1: expected labels among ['LOC', 'MISC', 'ORG', 'PER'] after the tab, found ['LIEU']" in message
+    assert f"{words}:3:" in message and "found ['PLACE']" in message
+
+
 def test_leading_lowercase_determiner_and_trailing_punctuation_are_trimmed(nlp):
     text = "Le convoi a rejoint la Bretagne, puis l'Alsace."
     assert _run(nlp, text, [("la Bretagne,", "LOC"), ("l'Alsace.", "LOC")]) == [

@@ -6,8 +6,9 @@ Runs after ``ner`` and rewrites ``doc.ents``:
 - leading and trailing punctuation, and lower-case leading determiners, are trimmed
   (« la Russie, » → « Russie »; « La Haye » stays whole), and so is an elided capitalised article
   before an acronym (« L'OTAN » → « OTAN »; « L'Express » stays whole);
-- an entity that is only a word from ``hygiene/not_entities.txt`` is dropped (« Samedi » is not a
-  person, « État » is not a place).
+- an entity that is only a word from ``hygiene/not_entities.txt`` is dropped, under every label or
+  only under the labels listed after the word (« Samedi » is never an entity, « État » is not a
+  place but may be an organisation).
 
 The word lists are data files; users add theirs with ``rules=["my_rules/"]``
 (``my_rules/hygiene/not_entities.txt``, ``my_rules/hygiene/determiners.txt``).
@@ -20,7 +21,8 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..rules import files_named, read_word_list, rule_dirs
+from ..records import LABELS
+from ..rules import files_named, read_labelled_words, read_word_list, rule_dirs
 from ..text import fold
 
 # Tokens that may stand at an edge of an entity although they are punctuation: a closing
@@ -34,8 +36,12 @@ class SpanHygiene:
     def __init__(self, nlp: Language, name: str = "frnews_span_hygiene", rules: Iterable[str] = ()) -> None:
         self.name = name
         dirs = rule_dirs(rules)
-        self.not_entities = {fold(w) for p in files_named(dirs, "hygiene/not_entities.txt")
-                             for w in read_word_list(p)}
+        # folded word → labels under which it is never an entity
+        self.not_entities: dict[str, frozenset[str]] = {}
+        for path in files_named(dirs, "hygiene/not_entities.txt"):
+            for word, labels in read_labelled_words(path, LABELS).items():
+                key = fold(word)
+                self.not_entities[key] = self.not_entities.get(key, frozenset()) | labels
         self.determiners = {fold(w) for p in files_named(dirs, "hygiene/determiners.txt")
                             for w in read_word_list(p)}
 
@@ -44,7 +50,7 @@ class SpanHygiene:
         for ent in doc.ents:
             for piece in self._split_at_line_breaks(ent):
                 piece = self._trim(piece)
-                if piece is not None and fold(piece.text) not in self.not_entities:
+                if piece is not None and piece.label_ not in self.not_entities.get(fold(piece.text), ()):
                     cleaned.append(piece)
         doc.set_ents(cleaned, default="outside")
         return doc
