@@ -87,12 +87,12 @@ def test_seed_article_offsets_are_exact(seed):
 
 
 @pytest.mark.parametrize("sentence, metonym", [
-    ("De son côté, Kiev continue ses frappes.", True),
-    ("Moscou fournissait du carburant à Pyongyang.", True),
-    ("Il refuse, sans que Kiev commente cette opération.", True),
+    ("Pendant ce temps, Kiev poursuit ses bombardements.", True),
+    ("Moscou livrait du blé à Pyongyang.", True),
+    ("Il se tait, sans que Kiev confirme cette information.", True),
     ("Washington et Moscou ont signé un accord.", True),
-    ("Notre correspondante à Kiev a parlé.", False),
-    ("Il a accusé Moscou d'avoir menti.", False),
+    ("Notre envoyé spécial à Kiev a témoigné.", False),
+    ("Elle a reproché à Moscou son silence.", False),
 ])
 def test_metonymy(kb_extractor, sentence, metonym):
     ex = kb_extractor.extract(sentence, published="2024-12-15")

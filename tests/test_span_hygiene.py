@@ -48,7 +48,7 @@ def test_weekday_or_month_alone_is_not_an_entity(nlp, word):
 
 
 def test_common_noun_is_not_a_place(nlp):
-    text = "L'entrée d'un troisième État dans le conflit inquiète Lyon."
+    text = "La naissance d'un nouvel État au sud de la région inquiète Lyon."
     assert _run(nlp, text, [("État", "LOC"), ("Lyon", "LOC")]) == [("Lyon", "LOC")]
 
 

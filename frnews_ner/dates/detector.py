@@ -387,7 +387,7 @@ class Grammar:
         m = self.daymonth_core(j)
         if m is not None:
             return m
-        # « les 6 et 13 avril », « du 3 au 6 mai »: the first day borrows the month of the second.
+        # « les 2 et 9 mai », « du 3 au 6 mai »: the first day borrows the month of the second.
         dn = self.day_number(j) if self.kind(j, "weekdays") is None else None
         if dn is None and self.kind(j, "weekdays") is not None:
             dn2 = self.day_number(j + 1)
