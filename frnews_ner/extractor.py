@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
 from .chunking import DEFAULT_CHUNK_CHARS, merge_dates, merge_entities, split_text
 
@@ -27,8 +27,8 @@ EXCLUDED_COMPONENTS: tuple[str, ...] = ("parser", "lemmatizer")
 #: Our components, in pipeline order, after the base model's ``ner``.
 OUR_COMPONENTS: tuple[str, ...] = ("frnews_span_hygiene", "frnews_entity_ruler", "frnews_linker", "frnews_dates")
 
-Published = Union[date, datetime, str, None]
-Item = Union[str, tuple[str, Published], Mapping[str, Any]]
+Published = date | datetime | str | None
+Item = str | tuple[str, Published] | Mapping[str, Any]
 
 
 def install_command(model: str) -> str:

@@ -34,7 +34,7 @@ _PER_EXTRA_MENTION = 0.1
 _MAX_UNLINKED_CONFIDENCE = 0.8
 
 # Words right before a place that say which kind of place it is.
-_REGION_CUES = {"region", "oblast", "province", "krai", "krai", "republique", "etat", "land", "comte", "gouvernorat"}
+_REGION_CUES = {"region", "oblast", "province", "krai", "republique", "etat", "land", "comte", "gouvernorat"}
 _CITY_CUES = {"ville", "capitale", "maire", "mairie", "port", "banlieue"}
 # A candidate stays in ``candidates`` when its score is within this margin of the best one.
 _AMBIGUITY_MARGIN = 0.12
@@ -89,18 +89,19 @@ class EntityLinker:
         entities: dict[str, _Linked] = {}
         order: list[str] = []
 
-        def entity_for(key: str, make) -> _Linked:
-            if key not in entities:
-                entities[key] = make()
-                order.append(key)
-            return entities[key]
+        def entity_for(fresh: _Linked) -> _Linked:
+            """The entity already assembled under ``fresh.id``, else ``fresh`` itself."""
+            if fresh.id not in entities:
+                entities[fresh.id] = fresh
+                order.append(fresh.id)
+            return entities[fresh.id]
 
         by_start = {e.start_char: e for e in ents}
         groups = group_mentions([(e.start_char, e.end_char, e.text, label)
                                  for e, label in zip(ents, self._labels(ents))])
         for group in groups:
             linked = self._link_group(doc, group, by_start, article_countries)
-            target = entity_for(linked.id, lambda: linked)
+            target = entity_for(linked)
             for start, end, text, form in group.mentions:
                 target.add(start, end, text, self._form(target, text, form))
             if target is not linked:
@@ -110,7 +111,7 @@ class EntityLinker:
             rec = self.kb.get(span.kb_id_)
             if rec is None:
                 continue
-            target = entity_for(rec.id, lambda: _Linked("LOC", rec.name, "", rec, 0.9))
+            target = entity_for(_Linked("LOC", rec.name, "", rec, 0.9))
             target.add(span.start_char, span.end_char, span.text, "demonym")
 
         if published is not None:
@@ -122,7 +123,7 @@ class EntityLinker:
                 rec = self.kb.get(holders[0])
                 if rec is None:
                     continue
-                target = entity_for(rec.id, lambda: _Linked("PER", rec.name, "", rec, 0.8))
+                target = entity_for(_Linked("PER", rec.name, "", rec, 0.8))
                 target.add(span.start_char, span.end_char, span.text, "title")
 
         self._mark_metonyms(doc, entities)
@@ -133,7 +134,7 @@ class EntityLinker:
     # -- linking -------------------------------------------------------------------------------------
     def _labels(self, ents: list[Span]) -> list[str]:
         """The model's labels, except that a lone surname of a person named in full in the article
-        is that person (« Leanda Cave … Cave » even where the model read « Cave » as a place),
+        is that person (« Lucie Vanrel … Vanrel » even where the model read « Vanrel » as a place),
         unless the knowledge base knows the word as something other than a person."""
         surnames = {fold(e[-1].text) for e in ents if e.label_ == "PER" and len(e) > 1}
         labels = []
