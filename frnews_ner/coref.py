@@ -72,12 +72,12 @@ def group_mentions(spans: list[tuple[int, int, str, str]]) -> list[MentionGroup]
             target = later[0]
         else:
             key = ("PER", fold(clean_name(text)))
-            target = by_key.get(key)
-            if target is None:
-                target = MentionGroup("PER", clean_name(text))
-                by_key[key] = target
-                groups.append(target)
-            target.mentions.append((start, end, text, "name"))
+            alone = by_key.get(key)
+            if alone is None:
+                alone = MentionGroup("PER", clean_name(text))
+                by_key[key] = alone
+                groups.append(alone)
+            alone.mentions.append((start, end, text, "name"))
             continue
         target.mentions.append((start, end, text, "surname"))
 

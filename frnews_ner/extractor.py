@@ -119,9 +119,9 @@ class Extractor:
         nlp = spacy.load(self.model_name, exclude=[c for c in EXCLUDED_COMPONENTS])
         if "senter" in nlp.disabled:
             nlp.enable_pipe("senter")  # sentence boundaries for dates, without the parser's cost
-        after = "ner" if "ner" in nlp.pipe_names else None
+        after: str | None = "ner" if "ner" in nlp.pipe_names else None
         for component in OUR_COMPONENTS:
-            nlp.add_pipe(component, config={"rules": list(self.rules)}, **({"after": after} if after else {}))
+            nlp.add_pipe(component, config={"rules": list(self.rules)}, after=after)
             after = component
         self.nlp = nlp
 

@@ -43,14 +43,14 @@ def _classify(tok: Token) -> str | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     morph = tok.morph
-    if "Cnd" in morph.get("Mood"):
+    if "Cnd" in morph.get("Mood", None):
         return "future"
-    tense = morph.get("Tense")
+    tense = morph.get("Tense", None)
     if "Fut" in tense:
         return "future"
     if "Past" in tense or "Imp" in tense:
         return "past"
-    if "Part" in morph.get("VerbForm"):
+    if "Part" in morph.get("VerbForm", None):
         # A participle alone is ambiguous (« prévue le 16 », « est arrivé »): only « avoir » + participle
         # is surely a past tense.
         aux = [t for t in tok.doc[max(0, tok.i - 3):tok.i] if t.pos_ == "AUX"]
@@ -62,12 +62,12 @@ def _classify(tok: Token) -> str | None:
     if "Pres" in tense:
         low = tok.lower_
         nxt = [t for t in tok.doc[tok.i + 1:tok.i + 4] if t.pos_ in ("VERB", "AUX")]
-        if any("Part" in t.morph.get("VerbForm") for t in nxt):
+        if any("Part" in t.morph.get("VerbForm", None) for t in nxt):
             if low in _AVOIR_PRES or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in _REFLEXIVE):
                 return "past"  # passé composé (« a annoncé », « se sont rendus »)
             if low in _ETRE_PRES:
                 return None  # « est prévue » (passive present) or « est arrivé » (past): undecided
-        if low in _ALLER_PRES and any("Inf" in t.morph.get("VerbForm") for t in nxt):
+        if low in _ALLER_PRES and any("Inf" in t.morph.get("VerbForm", None) for t in nxt):
             return "future"  # futur proche
         return "present"
     return None
@@ -149,13 +149,14 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
         same: list[tuple[int, date]] = []
         before: tuple[date, str] | None = None
         for m, other in enumerate(cands):
-            r = results[m]
-            if r is None or r.point is None or r.granularity not in DAY_GRAINS or r.type not in ("DATE", "TIME"):
+            known = results[m]
+            if (known is None or known.point is None or known.granularity not in DAY_GRAINS
+                    or known.type not in ("DATE", "TIME")):
                 continue
             if sentences.start[other.tok] == sent:
-                same.append((abs(m - n) + (0 if m < n else 1), r.point))
+                same.append((abs(m - n) + (0 if m < n else 1), known.point))
             if m < n:
-                before = (r.point, r.anchor)
+                before = (known.point, known.anchor)
         if same:
             context = (min(same)[1], "previous")
         elif before is not None:
@@ -168,8 +169,9 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
 
     out: list[TimeExpression] = []
     text = doc.text  # Doc.text joins every token on each access: read it once
-    for c, r in zip(cands, results):
-        assert r is not None
+    for c, resolved in zip(cands, results):
+        assert resolved is not None  # both passes resolved every candidate
+        r = resolved
         out.append(TimeExpression(start=c.start, end=c.end, text=text[c.start:c.end], type=r.type,
                                   value=r.value, granularity=r.granularity, mod=r.mod, anchor=r.anchor,
                                   warnings=r.warnings))

@@ -133,9 +133,9 @@ def build_items(doc: Doc, lexicon: Lexicon) -> list[Item]:
     while i < n:
         found: tuple[int, dict[str, tuple[str, frozenset[str]]]] | None = None
         for length in range(min(lexicon.longest_from.get(words[i], 0), n - i), 0, -1):
-            entries = lexicon.lookup(tuple(words[i:i + length]))
-            if entries:
-                found = (length, {k: (v, f) for k, v, f in entries})
+            matches = lexicon.lookup(tuple(words[i:i + length]))
+            if matches:
+                found = (length, {k: (v, f) for k, v, f in matches})
                 break
         length, entries = found if found else (1, {})
         s, e = pieces[i][0], pieces[i + length - 1][1]
@@ -609,12 +609,12 @@ class Grammar:
         d = self.digits(i)
         if d is None:
             # « à midi », « vers minuit »
-            p = self.kind(i, "parts_of_day")
-            if p and ":" in p and not self.is_capitalised(i):
+            clock = self.kind(i, "parts_of_day")
+            if clock and ":" in clock and not self.is_capitalised(i):
                 prev = self.word(i - 1)
                 if prev in TIME_PREPS or prev in ("ce", "cet") or self.mod(i - 1) == "approx_signal":
-                    h, m = p.split(":")
-                    return i + 1, Frame("time", hour=int(h), minute=int(m), granularity="minute")
+                    hours, minutes = clock.split(":")
+                    return i + 1, Frame("time", hour=int(hours), minute=int(minutes), granularity="minute")
             return None
         if len(d) > 2 or int(d) > 24 or self.word(i - 1) in (",", ".") and self.glued(i):
             return None
@@ -626,8 +626,8 @@ class Grammar:
             if w == ":" and not (self.digits(k + 1) and self.glued(k + 1)):
                 return None
             k += 1
-            if (m := self.digits(k)) is not None and len(m) == 2 and int(m) < 60:
-                minute, k = int(m), k + 1
+            if (mm := self.digits(k)) is not None and len(mm) == 2 and int(mm) < 60:
+                minute, k = int(mm), k + 1
             elif w == "h" and self.word(k) == "et" and self.word(k + 1) in ("demie", "demi"):
                 minute, k = 30, k + 2
             if w == "h":
@@ -639,13 +639,13 @@ class Grammar:
             if not (prev in TIME_PREPS or self.mod(i - 1) == "approx_signal"):
                 return None
             k += 1
-            if (m := self.digits(k)) is not None and len(m) == 2 and int(m) < 60:
-                minute, k = int(m), k + 1
+            if (mm := self.digits(k)) is not None and len(mm) == 2 and int(mm) < 60:
+                minute, k = int(mm), k + 1
         else:
             return None
-        if self.word(k) in ("du", "de") and (p := self.kind(k + 1, "parts_of_day")) in ("EV", "AF", "MO", "NI"):
+        if self.word(k) in ("du", "de") and (part := self.kind(k + 1, "parts_of_day")) in ("EV", "AF", "MO", "NI"):
             k += 2
-            if p in ("EV", "AF") and h < 12:
+            if part in ("EV", "AF") and h < 12:
                 h += 12
         elif self.word(k) == "de" and self.word(k + 1) == "l" and self.kind(k + 3, "parts_of_day") == "AF":
             k += 4

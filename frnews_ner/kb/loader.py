@@ -57,14 +57,23 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a.strip() for a in cell.split("|") if a.strip()))
 
 
-def _number(problems: _Problems, path: Path, line: int, column: str, value: str, kind: type) -> float | int | None:
+def _float(problems: _Problems, path: Path, line: int, column: str, value: str) -> float | None:
     if not value:
         return None
     try:
-        return kind(value)
+        return float(value)
     except ValueError:
-        problems.add(path, line, f"expected {'an integer' if kind is int else 'a number'} in column "
-                                 f"{column!r}, found {value!r}")
+        problems.add(path, line, f"expected a number in column {column!r}, found {value!r}")
+        return None
+
+
+def _int(problems: _Problems, path: Path, line: int, column: str, value: str) -> int | None:
+    if not value:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        problems.add(path, line, f"expected an integer in column {column!r}, found {value!r}")
         return None
 
 
@@ -87,10 +96,10 @@ def _parse_record(problems: _Problems, path: Path, line: int, row: dict[str, str
         problems.add(path, line, f"expected a Wikidata id like 'Q212', found {wikidata!r}")
         return None
     before = len(problems.items)
-    lat = _number(problems, path, line, "lat", row.get("lat", ""), float)
-    lon = _number(problems, path, line, "lon", row.get("lon", ""), float)
-    geonames = _number(problems, path, line, "geonames", row.get("geonames", ""), int)
-    population = _number(problems, path, line, "population", row.get("population", ""), int)
+    lat = _float(problems, path, line, "lat", row.get("lat", ""))
+    lon = _float(problems, path, line, "lon", row.get("lon", ""))
+    geonames = _int(problems, path, line, "geonames", row.get("geonames", ""))
+    population = _int(problems, path, line, "population", row.get("population", ""))
     capital = row.get("capital", "")
     if len(problems.items) > before:
         return None

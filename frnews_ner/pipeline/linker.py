@@ -141,7 +141,7 @@ class EntityLinker:
         for ent in ents:
             label = ent.label_
             if (label != "PER" and len(ent) == 1 and fold(ent.text) in surnames and not ent.kb_id_
-                    and not any(self.kb.get(c.id).type != "person" for c in self.kb.candidates(ent.text)
+                    and not any(self.kb[c.id].type != "person" for c in self.kb.candidates(ent.text)
                                 if c.match == "exact")):
                 label = "PER"
             labels.append(label)
@@ -162,9 +162,9 @@ class EntityLinker:
         linked = _Linked(group.label, group.name, group.local_id)
         spans = [by_start[s] for s, _, _, _ in group.mentions if s in by_start]
         # the ruler may have named the record outright
-        ruled = next((s.kb_id_ for s in spans if s.kb_id_ and self.kb.get(s.kb_id_)), None)
-        if ruled:
-            rec = self.kb.get(ruled)
+        ruled = next((rec for s in spans if s.kb_id_ and (rec := self.kb.get(s.kb_id_)) is not None), None)
+        if ruled is not None:
+            rec = ruled
             linked.record, linked.confidence, linked.label = rec, 0.95, rec.label
             return linked
         scores: dict[str, float] = {}
@@ -191,7 +191,7 @@ class EntityLinker:
         best_id, best = ranked[0]
         close = [rid for rid, s in ranked if best - s <= _AMBIGUITY_MARGIN]
         second = ranked[1][1] if len(ranked) > 1 else 0.0
-        rec = self.kb.get(best_id)
+        rec = self.kb[best_id]
         linked.record, linked.label = rec, rec.label
         margin = min(1.0, max(0.0, best - second))
         linked.confidence = max(0.3, min(0.99, 0.55 + 0.4 * min(best, 1.0) * (0.5 + margin)))
@@ -252,7 +252,7 @@ class EntityLinker:
         if span.start > 0 and fold(doc[span.start - 1].text) in _NOT_BEFORE_METONYM:
             return False
         for token in doc[span.end: span.end + _METONYM_WINDOW]:
-            if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
+            if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm", None):
                 return True
             if fold(token.text) in _CLITICS or token.pos_ == "ADV":
                 continue

@@ -49,9 +49,9 @@ class SpanHygiene:
         cleaned: list[Span] = []
         for ent in doc.ents:
             for piece in self._split_at_line_breaks(ent):
-                piece = self._trim(piece)
-                if piece is not None and piece.label_ not in self.not_entities.get(fold(piece.text), ()):
-                    cleaned.append(piece)
+                trimmed = self._trim(piece)
+                if trimmed is not None and trimmed.label_ not in self.not_entities.get(fold(trimmed.text), ()):
+                    cleaned.append(trimmed)
         doc.set_ents(cleaned, default="outside")
         return doc
 
