@@ -220,3 +220,12 @@ def test_any_word_salad_keeps_exact_offsets(nlp, ruler, linker, words):
     doc = run(nlp, ruler, linker, text)  # run() asserts text[start:end] == mention text
     for entity in doc._.frnews_entities:
         assert entity["mentions"] and entity["id"]
+
+
+def test_surname_that_is_also_a_place_is_the_person_unless_a_preposition_makes_it_a_place(nlp, ruler, linker):
+    text = "François Hollande parle. Selon Hollande, rien ne presse. Il part en Hollande."
+    doc = run(nlp, ruler, linker, text, [("François Hollande", "PER"), ("Hollande", "LOC"), ("Hollande", "LOC")])
+    person = next(e for e in doc._.frnews_entities if e["label"] == "PER")
+    assert forms(person) == [("François Hollande", "name"), ("Hollande", "surname")]
+    place = next(e for e in doc._.frnews_entities if e["label"] == "LOC")
+    assert place["mentions"][0]["start"] == text.rindex("Hollande")

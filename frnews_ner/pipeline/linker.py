@@ -134,16 +134,20 @@ class EntityLinker:
     # -- linking -------------------------------------------------------------------------------------
     def _labels(self, ents: list[Span]) -> list[str]:
         """The model's labels, except that a lone surname of a person named in full in the article
-        is that person (« Lucie Vanrel … Vanrel » even where the model read « Vanrel » as a place),
-        unless the knowledge base knows the word as something other than a person."""
+        is that person (« Lucie Vanrel … Vanrel » even where the model read « Vanrel » as a place).
+        Where the knowledge base also knows the word as a place (« François Hollande … Hollande »),
+        the person wins unless a preposition or determiner before it makes it a place (« en
+        Hollande », « de Hollande »)."""
         surnames = {fold(e[-1].text) for e in ents if e.label_ == "PER" and len(e) > 1}
         labels = []
         for ent in ents:
             label = ent.label_
-            if (label != "PER" and len(ent) == 1 and fold(ent.text) in surnames and not ent.kb_id_
-                    and not any(self.kb[c.id].type != "person" for c in self.kb.candidates(ent.text)
-                                if c.match == "exact")):
-                label = "PER"
+            if label != "PER" and len(ent) == 1 and fold(ent.text) in surnames:
+                known_otherwise = any(self.kb[c.id].type != "person" for c in self.kb.candidates(ent.text)
+                                      if c.match == "exact")
+                before = fold(ent.doc[ent.start - 1].text) if ent.start else ""
+                if not known_otherwise or before not in _NOT_BEFORE_METONYM:
+                    label = "PER"
             labels.append(label)
         return labels
 
