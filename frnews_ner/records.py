@@ -12,7 +12,7 @@ SCHEMA = "frnews_ner/1"
 Label = Literal["PER", "LOC", "ORG", "MISC"]
 MentionForm = Literal["name", "surname", "alias", "acronym", "demonym", "title", "metonym"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-Anchor = Literal["published", "previous", "none"]
+Anchor = Literal["published", "previous", "dateline", "none"]
 
 LABELS: tuple[str, ...] = ("PER", "LOC", "ORG", "MISC")
 MENTION_FORMS: tuple[str, ...] = ("name", "surname", "alias", "acronym", "demonym", "title", "metonym")
@@ -93,7 +93,9 @@ class TimeExpression:
 
     « août dernier » in an article published 2024-12-15 → ``type="DATE"``, ``value="2024-08"``,
     ``granularity="month"``, ``anchor="published"``. Without a publication date a relative
-    expression keeps an underspecified value (``XXXX-12-14``) or ``None`` with ``anchor="none"``.
+    expression is resolved against the article's dateline when it has one (``anchor="dateline"``,
+    with a warning saying so), else keeps an underspecified value (``XXXX-12-14``) or ``None``
+    with ``anchor="none"``.
     ``warnings`` says what was doubtful (a weekday that contradicts the date, …).
     """
 

@@ -9,13 +9,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
 
 from frnews_ner.dates.detector import Candidate, detect
 from frnews_ner.dates.lexicon import Lexicon
-from frnews_ner.dates.resolver import Resolved, Resolver
+from frnews_ner.dates.resolver import Resolved, Resolver, safe_date
 from frnews_ner.records import TimeExpression
 from frnews_ner.sentences import Sentences
 
@@ -97,12 +98,47 @@ def clause_tense(doc: Doc, tok_index: int, sentences: Sentences | None = None) -
     return best[1] if best else None
 
 
-def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon | None = None) -> list[TimeExpression]:
+#: A dateline stands in the first characters of an article…
+DATELINE_CHARS = 300
+#: …on a short line of its own (« 1er janvier 2016, 14h30 – »)…
+DATELINE_LINE_CHARS = 80
+#: …or right before an agency mark or a dash (« PARIS, 14 décembre 2024 (AFP) – »).
+_DATELINE_MARKS = ("(afp)", "(reuters)", "(ap)", "(belga)", "(ats)", "–", "—", " - ")
+
+
+def find_dateline(text: str, cands: list[Candidate]) -> tuple[Candidate, date] | None:
+    """The dateline of an article: a full date (day, month, year) at its head, set apart.
+
+    >>> # « LYON, 3 mars 2021 (AFP) – Le maire a annoncé hier… » → the candidate for « 3 mars 2021 »
+    """
+    for c in cands:
+        if c.start > DATELINE_CHARS:
+            break
+        f = c.frame
+        if f.kind not in ("date", "time") or f.shift_unit is not None or not (f.year and f.month and f.day):
+            continue
+        day = safe_date(f.year, f.month, f.day)
+        if day is None:
+            continue
+        line_start = text.rfind("\n", 0, c.start) + 1
+        line_end = text.find("\n", c.end)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        after = text[c.end:c.end + 25].casefold()
+        if len(line.strip()) <= DATELINE_LINE_CHARS or any(mark in after for mark in _DATELINE_MARKS):
+            return c, day
+    return None
+
+
+def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon | None = None,
+                          use_dateline: bool = True) -> list[TimeExpression]:
     """Temporal expressions of ``doc`` with TIMEX3 values, sorted and non-overlapping.
 
     Offsets are characters of ``doc.text``. Works on ``spacy.blank("fr")`` docs (the tense of a bare
     weekday or month is then unknown and the nearest occurrence is taken) and better with a model
-    that fills ``token.morph``. Without ``published`` no relative value is ever computed from today.
+    that fills ``token.morph``. Without ``published`` no relative value is ever computed from today:
+    relative expressions are resolved against the article's dateline when it has one (``anchor``
+    is then ``"dateline"`` and a warning names it, see :func:`find_dateline`), else left
+    underspecified.
 
     >>> import spacy, datetime
     >>> doc = spacy.blank("fr")("Samedi 14 décembre, il pleuvait.")
@@ -112,6 +148,12 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
     lex = lexicon if lexicon is not None else _default_lexicon()
     sentences = Sentences.of(doc)
     cands = detect(doc, lex, sentences)
+    text = doc.text  # Doc.text joins every token on each access: read it once
+    dateline = find_dateline(text, cands) if published is None and use_dateline else None
+    if dateline is not None:
+        published = dateline[1]
+        dateline_note = (f"no publication date given: resolved against the dateline "
+                         f"« {text[dateline[0].start:dateline[0].end]} »",)
     resolver = Resolver(published)
     results: list[Resolved | None] = [None] * len(cands)
     previous: tuple[date, str] | None = None
@@ -168,10 +210,11 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
         results[n] = resolver.resolve(c.frame, None, previous, context)
 
     out: list[TimeExpression] = []
-    text = doc.text  # Doc.text joins every token on each access: read it once
     for c, resolved in zip(cands, results):
         assert resolved is not None  # both passes resolved every candidate
         r = resolved
+        if dateline is not None and r.anchor == "published":
+            r = replace(r, anchor="dateline", warnings=r.warnings + dateline_note)
         out.append(TimeExpression(start=c.start, end=c.end, text=text[c.start:c.end], type=r.type,
                                   value=r.value, granularity=r.granularity, mod=r.mod, anchor=r.anchor,
                                   warnings=r.warnings))

@@ -308,8 +308,8 @@ class Grammar:
         d = self.digits(j)
         if d is None:
             return None
-        if self.glued(j + 1) and self.word(j + 1) in (",", ".") and self.digits(j + 2):
-            return None  # 2,5 / 1.500
+        if self.glued(j + 1) and self.word(j + 1) in (",", ".") and self.digits(j + 2) and self.glued(j + 2):
+            return None  # 2,5 / 1.500 (but « 3 mars 2021, 14h30 » keeps its year)
         if len(d) == 4 and 1000 <= int(d) <= 2199:
             return j + 1, int(d)
         if two_digits and len(d) == 2 and self.year_ok_after(j + 1):
