@@ -229,3 +229,13 @@ def test_surname_that_is_also_a_place_is_the_person_unless_a_preposition_makes_i
     assert forms(person) == [("François Hollande", "name"), ("Hollande", "surname")]
     place = next(e for e in doc._.frnews_entities if e["label"] == "LOC")
     assert place["mentions"][0]["start"] == text.rindex("Hollande")
+
+
+def test_places_linked_without_doubt_decide_an_ambiguous_one(nlp, ruler, linker):
+    alone = run(nlp, ruler, linker, "Le match a eu lieu à Valence.", [("Valence", "LOC")])
+    (valence,) = alone._.frnews_entities
+    assert valence["kb"]["country"] == "ES" and len(valence["candidates"]) > 1
+    text = "Le match a eu lieu à Valence, puis l'équipe est rentrée à Lyon."
+    doc = run(nlp, ruler, linker, text, [("Valence", "LOC"), ("Lyon", "LOC")])
+    valence = next(e for e in doc._.frnews_entities if e["mentions"][0]["text"] == "Valence")
+    assert valence["kb"]["country"] == "FR" and valence["id"] in valence["candidates"]

@@ -99,8 +99,17 @@ class EntityLinker:
         by_start = {e.start_char: e for e in ents}
         groups = group_mentions([(e.start_char, e.end_char, e.text, label)
                                  for e, label in zip(ents, self._labels(ents))])
-        for group in groups:
-            linked = self._link_group(doc, group, by_start, article_countries)
+        linked_groups = [(g, self._link_group(doc, g, by_start, article_countries)) for g in groups]
+        # Places linked without doubt say which countries the article is about too: « à Valence …
+        # à Lyon » is Valence (Drôme). Groups that stayed ambiguous are decided again with them.
+        context = article_countries | {
+            linked.record.country for _, linked in linked_groups
+            if linked.record is not None and not linked.candidates and linked.record.country
+            and linked.record.type in ("city", "region", "place")}
+        if context != article_countries:
+            linked_groups = [(g, self._link_group(doc, g, by_start, context) if linked.candidates else linked)
+                             for g, linked in linked_groups]
+        for group, linked in linked_groups:
             target = entity_for(linked)
             for start, end, text, form in group.mentions:
                 target.add(start, end, text, self._form(target, text, form))
