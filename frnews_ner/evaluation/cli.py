@@ -62,6 +62,8 @@ def add_parsers(subparsers: Any) -> None:
     src.add_argument("--brat", metavar="DIR", help="BRAT standoff folder (.txt + .ann)")
     src.add_argument("--conll", metavar="PATH", help="CoNLL/IOB file (token … tag)")
     src.add_argument("--hipe", metavar="PATH", help="HIPE-2022 TSV file or folder")
+    ner.add_argument("--hard-wrapped", action="store_true",
+                     help="the texts are wrapped at a fixed width (OCR): only blank lines cut names")
     _common(ner)
     ner.set_defaults(func=_cmd_ner)
 
@@ -135,10 +137,10 @@ def _finish(res: dict[str, Any], text: str, json_path: str | None) -> int:
     return 0
 
 
-def _extractor(model: str | None) -> Any:
+def _extractor(model: str | None, hard_wrapped: bool = False) -> Any:
     from frnews_ner import Extractor
 
-    return Extractor(model)
+    return Extractor(model, hard_wrapped=hard_wrapped)
 
 
 # --------------------------------------------------------------------------- commands
@@ -161,7 +163,7 @@ def _cmd_ner(args: argparse.Namespace) -> int:
     else:
         path = _need(args.winer or DEFAULTS["winer"], "WiNER-style JSONL")
         docs = readers.read_span_jsonl(path, limit=args.limit)
-    ext = _extractor(args.model)
+    ext = _extractor(args.model, args.hard_wrapped)
     systems = {"frnews_ner": extractor_system(ext, ner_spans)}
     if not args.no_anchor:
         import spacy

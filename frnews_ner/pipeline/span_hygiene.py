@@ -2,7 +2,9 @@
 
 Runs after ``ner`` and rewrites ``doc.ents``:
 
-- an entity never crosses a line break: « Zelensky\\n\\nVolodymyr Zelensky » becomes two entities;
+- an entity never crosses a line break: « Zelensky\\n\\nVolodymyr Zelensky » becomes two entities
+  (with ``split_at="paragraph"``, for hard-wrapped text such as OCR or wire copy wrapped at a
+  fixed width, only a blank line splits: a name may run over a line end there);
 - leading and trailing punctuation, and lower-case leading determiners, are trimmed
   (« la Russie, » → « Russie »; « La Haye » stays whole), and so is an elided capitalised article
   before an acronym (« L'OTAN » → « OTAN »; « L'Express » stays whole);
@@ -16,6 +18,7 @@ The word lists are data files; users add theirs with ``rules=["my_rules/"]``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -30,11 +33,20 @@ from ..text import fold
 _PAIRS = {")": "(", "]": "[", "»": "«", '"': '"'}
 
 
+#: Where an entity is cut: at every line break, or only at blank lines (hard-wrapped text).
+SPLIT_AT = ("line", "paragraph")
+_BREAKS = {"line": re.compile(r"\n"), "paragraph": re.compile(r"\n[^\S\n]*\n")}
+
+
 class SpanHygiene:
     """Rewrite ``doc.ents`` so that every entity span is clean (see the module docstring)."""
 
-    def __init__(self, nlp: Language, name: str = "frnews_span_hygiene", rules: Iterable[str] = ()) -> None:
+    def __init__(self, nlp: Language, name: str = "frnews_span_hygiene", rules: Iterable[str] = (),
+                 split_at: str = "line") -> None:
+        if split_at not in SPLIT_AT:
+            raise ValueError(f"split_at must be one of {SPLIT_AT}, got {split_at!r}")
         self.name = name
+        self.break_mark = _BREAKS[split_at]
         dirs = rule_dirs(rules)
         # folded word → labels under which it is never an entity
         self.not_entities: dict[str, frozenset[str]] = {}
@@ -55,21 +67,23 @@ class SpanHygiene:
         doc.set_ents(cleaned, default="outside")
         return doc
 
-    @staticmethod
-    def _split_at_line_breaks(ent: Span) -> list[Span]:
+    def _split_at_line_breaks(self, ent: Span) -> list[Span]:
         doc = ent.doc
         pieces: list[Span] = []
         start = ent.start
         for i in range(ent.start, ent.end):
             token = doc[i]
-            # spaCy keeps "\n\n" as a space token, or as trailing whitespace of the previous token
-            if token.is_space and "\n" in token.text:
-                if start < i:
-                    pieces.append(Span(doc, start, i, label=ent.label, kb_id=ent.kb_id))
-                start = i + 1
-            elif "\n" in token.whitespace_:
+            if token.is_space:
+                continue
+            # the white space after a word: its own trailing space plus any space tokens that
+            # follow (spaCy keeps "\n\n" as a space token, or as trailing whitespace)
+            j, gap = i + 1, token.whitespace_
+            while j < len(doc) and doc[j].is_space:
+                gap += doc[j].text_with_ws
+                j += 1
+            if self.break_mark.search(gap) and j < ent.end:
                 pieces.append(Span(doc, start, i + 1, label=ent.label, kb_id=ent.kb_id))
-                start = i + 1
+                start = j
         if start < ent.end:
             pieces.append(Span(doc, start, ent.end, label=ent.label, kb_id=ent.kb_id))
         return pieces
@@ -108,6 +122,6 @@ class SpanHygiene:
             and len(following.text) > 1
 
 
-@Language.factory("frnews_span_hygiene", default_config={"rules": []})
-def make_span_hygiene(nlp: Language, name: str, rules: list[str]) -> SpanHygiene:
-    return SpanHygiene(nlp, name, rules)
+@Language.factory("frnews_span_hygiene", default_config={"rules": [], "split_at": "line"})
+def make_span_hygiene(nlp: Language, name: str, rules: list[str], split_at: str) -> SpanHygiene:
+    return SpanHygiene(nlp, name, rules, split_at)
