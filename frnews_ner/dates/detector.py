@@ -53,6 +53,11 @@ class Candidate:
 
 TIME_PREPS = frozenset({"à", "a", "vers", "dès", "jusqu", "avant", "après", "de", "entre", "et", "depuis",
                         "partir", "jusqu'à", "au", "d", "ou", "aux", "alentours", "environ", "-"})
+# An hour in letters is a clock time only after these (« à deux heures », « dès sept heures »);
+# « vers » is an approx_signal modifier. « après/avant deux heures » are left out: often durations.
+LETTER_CLOCK_PREPS = frozenset({"à", "dès", "jusqu'à"})
+# After « N heures », words that make it a span of hours: « à deux heures près », « à une heure où ».
+LETTER_CLOCK_BLOCKERS = frozenset({"où", "près", "plus", "d'", "par", "avant", "après", "environ", "à", "de", "d"})
 DURATION_PREPS = frozenset({"pendant", "durant", "en", "plus", "moins", "environ", "près", "quelque"})
 # Words that may follow a bare year without making it a quantity (« en 2022 il… » vs « 2022 personnes »).
 YEAR_FOLLOWERS = frozenset("""et ou à au aux en le la les l de des du d pour avec par sur dans qui que qu où
@@ -614,8 +619,10 @@ class Grammar:
                 prev = self.word(i - 1)
                 if prev in TIME_PREPS or prev in ("ce", "cet") or self.mod(i - 1) == "approx_signal":
                     hours, minutes = clock.split(":")
-                    return i + 1, Frame("time", hour=int(hours), minute=int(minutes), granularity="minute")
-            return None
+                    k, delta = self.minutes_after(i + 1)  # « midi et demi », « minuit moins le quart »
+                    total = (int(hours) * 60 + int(minutes) + delta) % (24 * 60)
+                    return k, Frame("time", hour=total // 60, minute=total % 60, granularity="minute")
+            return self.letter_clock(i)
         if len(d) > 2 or int(d) > 24 or self.word(i - 1) in (",", ".") and self.glued(i):
             return None
         h = int(d)
@@ -641,16 +648,86 @@ class Grammar:
             k += 1
             if (mm := self.digits(k)) is not None and len(mm) == 2 and int(mm) < 60:
                 minute, k = int(mm), k + 1
+            if self.distance_after(k):
+                return None  # « à 24 heures du scrutin », « à 3 heures de route »: an interval
         else:
             return None
+        k, h = self.part_of_clock(k, h)
+        return k, Frame("time", hour=h % 24 if h == 24 else h, minute=minute or 0, granularity="minute")
+
+    def part_of_clock(self, k: int, h: int) -> tuple[int, int]:
+        """« du soir », « de l'après-midi » after a clock time: the end item and the 24-hour hour."""
         if self.word(k) in ("du", "de") and (part := self.kind(k + 1, "parts_of_day")) in ("EV", "AF", "MO", "NI"):
             k += 2
-            if part in ("EV", "AF") and h < 12:
-                h += 12
+            if part in ("EV", "AF") and h < 12 or part == "NI" and 7 <= h < 12:
+                h += 12  # « onze heures du soir », « dix heures de la nuit »; « deux heures du matin » stays
         elif self.word(k) == "de" and self.word(k + 1) == "l" and self.kind(k + 3, "parts_of_day") == "AF":
             k += 4
             h = h + 12 if h < 12 else h
-        return k, Frame("time", hour=h % 24 if h == 24 else h, minute=minute or 0, granularity="minute")
+        return k, h
+
+    def distance_after(self, k: int) -> bool:
+        """« heures de route », « heures du départ », « heures où… »: hours counted, not a clock time."""
+        w = self.word(k)
+        if w in ("du", "de", "d"):
+            if self.kind(k + 1, "parts_of_day") in ("EV", "AF", "MO", "NI"):
+                return False
+            return not (w == "de" and self.word(k + 1) == "l" and self.kind(k + 3, "parts_of_day") == "AF")
+        return w in LETTER_CLOCK_BLOCKERS
+
+    def minutes_after(self, k: int) -> tuple[int, int]:
+        """Minutes written after an hour in letters or after « midi »: (end item, minutes to add).
+
+        « et demie » +30, « et quart » +15, « trois quarts » +45, « moins le quart » -15,
+        « moins cinq » -5, « vingt » / « 20 » (+ « minutes ») +20; ``(k, 0)`` when nothing follows.
+        """
+        w = self.word(k)
+        if w == "et" and self.word(k + 1) in ("demi", "demie"):
+            return k + 2, 30
+        if w == "et" and self.word(k + 1) == "quart":
+            return k + 2, 15
+        if w == "moins" and self.word(k + 1) == "le" and self.word(k + 2) == "quart":
+            return k + 3, -15
+        if w == "moins" and self.word(k + 1) == "quart":
+            return k + 2, -15
+        sign, j = (-1, k + 1) if w == "moins" else (1, k + 1 if w == "et" else k)
+        num = self.number(j) if self.digits(j) is None or len(self.word(j)) == 2 else None
+        if num is None or not isinstance(num[1], int) or not 0 < num[1] < 60:
+            return k, 0
+        e, n = num
+        if n == 3 and self.word(e) == "quarts" and sign == 1 and w != "et":
+            return e + 1, 45
+        if self.word(e) in ("minute", "minutes", "min"):
+            return e + 1, sign * n
+        if w == "et":
+            return k, 0  # « sept heures et dix femmes »: only « et N minutes » is sure
+        nxt = self.word(e)
+        if e >= self.n or not nxt[0].isalnum() or nxt in YEAR_FOLLOWERS or self.kind(e, "parts_of_day") \
+                or self.kind(e, "relative_days"):
+            return e, sign * n
+        return k, 0  # « à deux heures trois personnes… »: a number of something else
+
+    def letter_clock(self, i: int) -> Match | None:
+        """« à deux heures », « vers onze heures du soir », « à sept heures moins le quart ».
+
+        Only after « à », « vers », « dès » (« pendant deux heures » stays a duration) and never
+        before « de » (« à deux heures de route »).
+        """
+        num = self.number(i)
+        if num is None or not isinstance(num[1], int) or not 0 <= num[1] <= 24:
+            return None
+        k, h = num
+        if self.word(k) not in ("heure", "heures") or self.digits(i) is not None:
+            return None
+        if self.word(i - 1) not in LETTER_CLOCK_PREPS and self.mod(i - 1) != "approx_signal":
+            return None
+        k += 1
+        k, delta = self.minutes_after(k)
+        if self.distance_after(k):
+            return None
+        k, h = self.part_of_clock(k, h)
+        total = (h * 60 + delta) % (24 * 60)
+        return k, Frame("time", hour=total // 60, minute=total % 60, granularity="minute")
 
     def r_duration(self, i: int) -> Match | None:
         j = i
@@ -694,6 +771,8 @@ class Grammar:
             amount = int(amount)
         if unit == "Y" and self.is_age(i, j, end, mod):
             return None
+        if self.word(i - 1) == "à" and self.word(end) == "où":
+            return None  # « à une heure où la ville dort »: « at a time when », no quantity of time
         value, grain = duration_value(amount, unit)
         base = split_unit(unit)[1]
         if unit in ("Y", "M", "W", "D") and amount != "X" and mod is None and isinstance(amount, int):
