@@ -164,7 +164,7 @@ class Grammar:
             self.r_numeric_date, self.r_daymonth, self.r_month, self.r_year, self.r_decade, self.r_century,
             self.r_weekday, self.r_relday, self.r_unit_rel, self.r_lastn, self.r_part, self.r_clock,
             self.r_duration, self.r_set, self.r_season, self.r_holiday, self.r_ref, self.r_modperiod,
-            self.r_per, self.r_adjset,
+            self.r_per, self.r_adjset, self.r_ordinal,
         )
 
     # ---- small accessors -------------------------------------------------------------------
@@ -903,6 +903,69 @@ class Grammar:
         if v is None:
             return None
         return i + 1, Frame("date", value=v, granularity=None)
+
+    def ordinal(self, j: int) -> tuple[int, int] | None:
+        """« premier », « dernière », « 2e », « 3ème », « 1er »: (end item, rank; -1 for the last)."""
+        if (v := self.kind(j, "ordinals")) is not None:
+            return j + 1, int(v)
+        d = self.digits(j)
+        if d is not None and len(d) <= 2 and int(d) >= 1 and self.glued(j + 1) \
+                and self.word(j + 1) in ("er", "re", "e", "ème", "eme", "nd", "nde"):
+            return j + 2, int(d)
+        return None
+
+    def r_ordinal(self, i: int) -> Match | None:
+        """« la dernière semaine de septembre », « le premier mercredi du mois prochain »,
+        « la deuxième quinzaine de mars », « le dernier jour de l'année »."""
+        j, det = self.opt_det(i)
+        if det == "this_det" or (o := self.ordinal(j)) is None:
+            return None
+        k, rank = o
+        weekday = None
+        if (w := self.kind(k, "weekdays")) is not None and not self.word(k).endswith("s"):
+            unit, weekday = "WD", int(w)
+        elif self.word(k) in ("semaine", "jour", "quinzaine"):
+            unit = {"semaine": "W", "jour": "D", "quinzaine": "2W"}[self.word(k)]
+        else:
+            return None
+        k += 1
+        link = self.word(k)
+        if link == "d" and self.word(k + 1) == "'":
+            k += 2
+        elif link in ("de", "du"):
+            k += 1
+        else:
+            return None
+        frame = Frame("date", ordinal=rank, ord_unit=unit, weekday=weekday,
+                      granularity={"W": "week", "D": "day", "WD": "day", "2W": "month"}[unit])
+        # « du mois (prochain) », « de ce mois », « de l'année (dernière) », « du mois de mai »
+        k2, det2 = self.opt_det(k)
+        if link == "du":
+            k2, det2 = k, "det"
+        target_unit = self.kind(k2, "units")
+        if det2 is not None and self.word(k2) in ("mois", "année", "an") and target_unit in ("M", "Y"):
+            if target_unit == "M" and self.word(k2 + 1) in ("de", "d") and self.kind(
+                    k2 + (2 if self.word(k2 + 1) == "de" else 3), "months"):
+                k = k2 + (2 if self.word(k2 + 1) == "de" else 3)  # « du mois de mai »: the month rule below
+            else:
+                if unit == "2W" and target_unit == "Y":
+                    return None
+                e, direction = self.direction_after(k2 + 1)
+                if direction in ("prev_last", "prev_next"):
+                    return None
+                shift = {"last": -1, "next": 1}.get(direction or "", 0)
+                return e, replace(frame, shift_unit=target_unit, shift=shift)
+        mm = self.month(k, abbr=True)
+        if mm is not None:
+            e, month = mm
+            if (yy := self.year(e, two_digits=True)) is not None and self.composite_year_ok(e, yy[0]):
+                return yy[0], replace(frame, year=yy[1], month=month)
+            e, direction = self.direction_after(e)
+            return e, replace(frame, month=month,
+                              direction=direction if direction in ("last", "next") else None)
+        if unit != "2W" and (yy := self.year(k)) is not None and self.year_ok_after(yy[0]):
+            return yy[0], replace(frame, year=yy[1])
+        return None
 
     def r_modperiod(self, i: int) -> Match | None:
         """« début janvier », « mi-mars », « fin 2024 », « la fin de l'année dernière »."""

@@ -38,3 +38,11 @@ class Frame:
     mod: str | None = None
     value: str | None = None  # ready-made value: durations, sets, refs
     granularity: str | None = None
+    #: « la dernière semaine de septembre », « le premier mercredi du mois »: the ``ordinal``-th
+    #: (``-1`` last) ``ord_unit`` (``W`` week, ``D`` day, ``2W`` half-month, ``WD`` the ``weekday``)
+    #: of the period the other fields name (a month, a year, or a shift from the anchor).
+    ordinal: int | None = None
+    ord_unit: str | None = None
+    #: « le lendemain du 13 février »: ``shift`` days (``shift_unit="D"``) from this date, not from
+    #: the previous one.
+    base: Frame | None = None

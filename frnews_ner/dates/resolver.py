@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from frnews_ner.dates.frames import Frame
@@ -134,6 +134,8 @@ class Resolver:
             return Resolved("DATE", f.value, None, f.mod, "none")
         ttype = "TIME" if f.kind == "time" else "DATE"
         warnings: list[str] = []
+        if f.ordinal is not None:
+            return self._ordinal(f, tense, previous)
 
         # ---- decades, centuries ----
         if f.decade is not None:
@@ -243,6 +245,57 @@ class Resolver:
             c = base.year // 100 + n
             return Resolved(ttype, f"{c:02d}", "century", f.mod, anchor, point=date(max(c * 100, 1), 1, 1))
         return Resolved(ttype, None, f.granularity, f.mod, "none")
+
+    def _ordinal(self, f: Frame, tense: str | None, previous: tuple[date, str] | None) -> Resolved:
+        """The n-th week, day, weekday or half-month of a month or a year.
+
+        The weeks of a month are the ISO weeks lying whole in it (the first one starts on its first
+        Monday, the last one ends on its last Sunday), so « la dernière semaine de septembre 2024 »
+        is ``2024-W39`` (23-29 September); the weeks of a year are its ISO weeks. Half-months have no TIMEX3 unit: the month with mod
+        ``START`` (1-15) or ``END`` (16-end).
+        """
+        target = self._resolve(replace(f, ordinal=None, ord_unit=None, weekday=None), tense, previous, None)
+        rank, unit = f.ordinal or 1, f.ord_unit
+        if target.point is None or target.granularity not in ("month", "year"):
+            return Resolved("DATE", None, f.granularity, f.mod, "none")
+        start = target.point
+        if target.granularity == "month":
+            y, m = add_months(start.year, start.month, 1)
+            end = date(y, m, 1) - timedelta(days=1)
+        else:
+            end = date(start.year, 12, 31)
+        if unit == "2W":
+            if target.granularity != "month" or rank not in (1, 2, -1):
+                return Resolved("DATE", None, "month", None, "none")
+            return Resolved("DATE", target.value, "month", "START" if rank == 1 else "END", target.anchor,
+                            point=start if rank == 1 else start + timedelta(days=15))
+        if unit == "W" and target.granularity == "year":
+            # The weeks of a year are its ISO weeks: « la première semaine de 2025 » is 2025-W01.
+            last = date(start.year, 12, 28).isocalendar()[1]
+            n = last if rank == -1 else rank
+            if not 1 <= n <= last:
+                return Resolved("DATE", None, "week", f.mod, "none", (f"{target.value} has {last} ISO weeks",))
+            monday = date.fromisocalendar(start.year, n, 1)
+            return Resolved("DATE", f"{start.year:04d}-W{n:02d}", "week", f.mod, target.anchor, point=monday)
+        if unit == "D":
+            d = end if rank == -1 else start + timedelta(days=rank - 1)
+        elif unit in ("WD", "W"):
+            weekday = f.weekday if unit == "WD" else (7 if rank == -1 else 1)  # last Sunday / n-th Monday
+            assert weekday is not None
+            if rank == -1:
+                d = end - timedelta(days=(end.isoweekday() - weekday) % 7)
+            else:
+                d = start + timedelta(days=(weekday - start.isoweekday()) % 7 + 7 * (rank - 1))
+        else:
+            return Resolved("DATE", None, f.granularity, f.mod, "none")
+        if not start <= d <= end:
+            return Resolved("DATE", None, f.granularity, f.mod, "none",
+                            (f"the period {target.value} has no such {unit} (rank {rank})",))
+        if unit == "W":
+            iso_y, iso_w, _ = d.isocalendar()
+            monday = d - timedelta(days=d.isoweekday() - 1)
+            return Resolved("DATE", f"{iso_y:04d}-W{iso_w:02d}", "week", f.mod, target.anchor, point=monday)
+        return Resolved("DATE", d.isoformat(), "day", f.mod, target.anchor, point=d)
 
     def _season(self, f: Frame, pub: date | None) -> Resolved:
         s = f.season or "SU"
