@@ -400,15 +400,30 @@ class Grammar:
         if dn is None:
             return None
         k, day = dn
+        wd = self.kind(j, "weekdays")
         if self.word(k) in ("et", "au", "à", "ou", "-", ","):
             k2, _ = self.opt_det(k + 1)
             nxt = self.daymonth_core(k2)
             if nxt is not None and nxt[1].month is not None:
                 f = nxt[1]
-                wd = self.kind(j, "weekdays")
                 return k, Frame("date", year=f.year, month=f.month, day=day,
                                 weekday=int(wd) if wd else None, direction=f.direction, granularity="day")
+        if wd is not None and self.day_alone_ok(k):
+            # « jeudi 15 »: the month is the one around the publication date whose 15th is a Thursday.
+            k, part = self.part_after(k)
+            return k, Frame("time" if part else "date", day=day, weekday=int(wd), part=part, granularity="day")
         return None
+
+    def day_alone_ok(self, k: int) -> bool:
+        """After « jeudi 15 », nothing that makes 15 an hour or a quantity (« jeudi 15 h », « 15 morts »)."""
+        if k >= self.n:
+            return True
+        w = self.word(k)
+        if w in ("h", ":", "heure", "heures", "%", "€", "$", "£") or w.isdecimal():
+            return False
+        if not w[0].isalnum():
+            return not (w in (",", ".") and self.glued(k) and self.digits(k + 1))
+        return w in YEAR_FOLLOWERS or self.kind(k, "parts_of_day") is not None or self.kind(k, "weekdays") is not None
 
     def r_month(self, i: int) -> Match | None:
         j, det = self.opt_det(i)

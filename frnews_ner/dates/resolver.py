@@ -190,6 +190,8 @@ class Resolver:
             return Resolved(ttype, f"{y:04d}-{f.month:02d}", "month", f.mod, "published", point=date(y, f.month, 1))
         if f.month is not None and f.day is not None:
             return self._daymonth(f, pub, tense, ttype, warnings)
+        if f.day is not None and f.weekday is not None:
+            return self._weekday_day(f, pub, ttype)
         if f.weekday is not None:
             if f.direction in ("prev_last", "prev_next"):
                 base = previous[0] if previous else None
@@ -296,6 +298,23 @@ class Resolver:
             monday = d - timedelta(days=d.isoweekday() - 1)
             return Resolved("DATE", f"{iso_y:04d}-W{iso_w:02d}", "week", f.mod, target.anchor, point=monday)
         return Resolved("DATE", d.isoformat(), "day", f.mod, target.anchor, point=d)
+
+    def _weekday_day(self, f: Frame, pub: date | None, ttype: str) -> Resolved:
+        """« jeudi 15 »: the 15th of the publication month or of an adjacent month that is a Thursday,
+        the nearest to the publication date; left underspecified with a warning when none is."""
+        assert f.day is not None and f.weekday is not None
+        suffix = self._time_suffix(f)
+        grain = "partofday" if f.part else "day"
+        loose = f"XXXX-XX-{f.day:02d}{suffix}"
+        if pub is None:
+            return Resolved(ttype, loose, grain, f.mod, "none")
+        cands = [d for k in (-1, 0, 1) if (d := safe_date(*add_months(pub.year, pub.month, k), f.day)) is not None
+                 and d.isoweekday() == f.weekday]
+        if not cands:
+            return Resolved(ttype, loose, grain, f.mod, "none",
+                            (f"weekday {f.weekday} is the day {f.day} of none of the months around {pub.isoformat()}",))
+        d = min(cands, key=lambda c: (abs((c - pub).days), c < pub))
+        return Resolved(ttype, d.isoformat() + suffix, grain, f.mod, "published", point=d)
 
     def _season(self, f: Frame, pub: date | None) -> Resolved:
         s = f.season or "SU"
