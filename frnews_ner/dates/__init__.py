@@ -174,9 +174,10 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
     for n, c in enumerate(cands):
         if bare_time(c):
             continue
-        needs_tense = (c.frame.direction is None and (c.frame.weekday is not None or c.frame.month is not None
-                                                      or c.frame.holiday is not None)) or (
-            c.frame.shift_unit == "WE" and c.frame.shift == 0)
+        f = c.frame.base or c.frame  # « le lendemain du 13 février »: the tense picks the year of the base
+        needs_tense = (f.direction is None and (f.weekday is not None or f.month is not None
+                                                or f.holiday is not None)) or (
+            f.shift_unit == "WE" and f.shift == 0)
         r = resolver.resolve(c.frame, tense_of(c) if needs_tense else None, previous)
         results[n] = r
         if r.point is not None and r.type in ("DATE", "TIME"):

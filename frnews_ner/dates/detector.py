@@ -547,6 +547,14 @@ class Grammar:
         anchor = "previous" if v.startswith("^") else "published"
         offset = int(v.lstrip("^"))
         k = j + 1
+        if anchor == "previous" and (based := self.base_date(k)) is not None:
+            # « le lendemain du 13 février », « la veille de Noël »: counted from the date named
+            e, base = based
+            e, part = self.part_after(e)
+            if base.part is not None:  # « … du 13 février au soir »: the evening of the day counted
+                part, base = base.part, replace(base, kind="date", part=None)
+            return e, Frame("time" if part else "date", shift_unit="D", shift=offset, anchor="base", part=part,
+                            base=base, granularity="day")
         if self.word(k) == "même":
             k += 1
         k, part = self.part_after(k)
@@ -555,6 +563,18 @@ class Grammar:
             k, part = self.part_after(k)
         return k, Frame("time" if part else "date", shift_unit="D", shift=offset, anchor=anchor, part=part,
                         granularity="day")
+
+    def base_date(self, k: int) -> Match | None:
+        """« du 13 février », « de Noël », « du 03/02/2023 » after « la veille », « le lendemain »."""
+        w = self.word(k)
+        if w == "du":
+            return self.daymonth_core(k + 1) or self.r_numeric_date(k + 1)
+        if w == "de" or (w == "d" and self.word(k + 1) == "'"):
+            start = k + 1 if w == "de" else k + 2
+            m = self.r_holiday(start)
+            if m is not None and m[1].holiday is not None:
+                return m
+        return None
 
     def r_unit_rel(self, i: int) -> Match | None:
         j, det = self.opt_det(i)

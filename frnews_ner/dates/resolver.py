@@ -146,6 +146,13 @@ class Resolver:
 
         # ---- shifts from an anchor ----
         if f.shift_unit is not None:
+            if f.base is not None:  # « le lendemain du 13 février »: from the date named, not the previous one
+                b = self._resolve(f.base, tense, previous, None)
+                if b.point is None or b.granularity not in ("day", "partofday"):
+                    return Resolved(ttype, None, "partofday" if f.part else f.granularity, f.mod, "none",
+                                    b.warnings)
+                r = self._shifted(f, b.point, b.anchor, ttype, tense)
+                return replace(r, warnings=b.warnings + r.warnings)
             if f.anchor == "previous":
                 base = previous[0] if previous and (f.shift_unit != "D" or previous[1] in ("day", "partofday", "minute")) else None
                 anchor = "previous"
