@@ -642,8 +642,40 @@ class Grammar:
             k = j + 2 if self.word(j + 1) == "même" else j + 1
             if self.word(j + 1) == "même":
                 return k, Frame("time", part=p, granularity="partofday")
-            return None  # « la nuit du 3 au 4 » / « le soir de l'élection »: not handled
+            if p != "DT" and (m := self.part_of_day_date(j + 1)) is not None:
+                e, day = m
+                return e, replace(day, kind="time", part=p)
+            return None  # « le soir de l'élection »: an event, not a date
         return j + 1, Frame("time", part=p, granularity="partofday")
+
+    def part_of_day_date(self, k: int) -> Match | None:
+        """The day after « la nuit », « le soir »: « du 15 février », « du 3 au 4 mars », « de samedi à
+        dimanche », « du 14 » (a night over two days belongs to its first day)."""
+        w = self.word(k)
+        if w == "du":
+            m = self.r_daymonth(k + 1)
+            if m is not None and m[1].part is None and m[1].month is not None:
+                e, f = m
+                if self.word(e) in ("au", "à") and (m2 := self.daymonth_core(e + 1)) is not None:
+                    e = m2[0]  # « du 3 au 4 mars »
+                elif self.word(e) in ("au", "à") and self.day_number(e + 1) is not None:
+                    e = self.day_number(e + 1)[0]  # type: ignore[index]
+                return e, f
+            dn = self.day_number(k + 1)
+            if dn is not None and self.word(dn[0]) in ("au", "à") and (m2 := self.daymonth_core(dn[0] + 1)) is not None \
+                    and m2[1].part is None:
+                f2 = m2[1]  # « du 31 décembre au 1er janvier » is read above; « du 3 au 4 mars » here
+                return m2[0], Frame("date", year=f2.year, month=f2.month, day=dn[1], granularity="day")
+            return None
+        if w == "de" and (wd := self.kind(k + 1, "weekdays")) is not None and not self.word(k + 1).endswith("s"):
+            e = k + 2
+            if self.word(e) in ("à", "au") and self.kind(e + 1, "weekdays") is not None:
+                e += 2  # « de samedi à dimanche »
+            e, direction = self.direction_after(e)
+            if direction in ("prev_last", "prev_next"):
+                return e, Frame("date", weekday=int(wd), direction=direction, anchor="previous", granularity="day")
+            return e, Frame("date", weekday=int(wd), direction=direction, granularity="day")
+        return None
 
     def r_clock(self, i: int) -> Match | None:
         d = self.digits(i)
