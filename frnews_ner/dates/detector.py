@@ -1049,6 +1049,9 @@ class Grammar:
         elif self.word(k) == "d" and self.word(k + 1) == "'":
             k += 2
         # target
+        if (p := self.kind(k, "parts_of_day")) is not None and ":" not in p and k > j + 1 and det is None:
+            # « en fin de matinée », « en début d'après-midi »: the part of the day the text talks about
+            return k + 1, Frame("time", part=p, mod=mod, granularity="partofday")
         mm = self.month(k, abbr=True)
         if mm is not None:
             e, month = mm
