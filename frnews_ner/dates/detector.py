@@ -983,7 +983,7 @@ class Grammar:
 
     def r_ordinal(self, i: int) -> Match | None:
         """« la dernière semaine de septembre », « le premier mercredi du mois prochain »,
-        « la deuxième quinzaine de mars », « le dernier jour de l'année »."""
+        « la deuxième quinzaine de mars », « le dernier jour de l'année », « le premier week-end d'août »."""
         j, det = self.opt_det(i)
         if det == "this_det" or (o := self.ordinal(j)) is None:
             return None
@@ -993,6 +993,8 @@ class Grammar:
             unit, weekday = "WD", int(w)
         elif self.word(k) in ("semaine", "jour", "quinzaine"):
             unit = {"semaine": "W", "jour": "D", "quinzaine": "2W"}[self.word(k)]
+        elif self.kind(k, "units") == "WE" and not self.word(k).endswith("s"):
+            unit = "WE"
         else:
             return None
         k += 1
@@ -1004,7 +1006,7 @@ class Grammar:
         else:
             return None
         frame = Frame("date", ordinal=rank, ord_unit=unit, weekday=weekday,
-                      granularity={"W": "week", "D": "day", "WD": "day", "2W": "month"}[unit])
+                      granularity={"W": "week", "D": "day", "WD": "day", "2W": "month", "WE": "weekend"}[unit])
         # « du mois (prochain) », « de ce mois », « de l'année (dernière) », « du mois de mai »
         k2, det2 = self.opt_det(k)
         if link == "du":

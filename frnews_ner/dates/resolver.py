@@ -258,7 +258,7 @@ class Resolver:
     def _ordinal(self, f: Frame, tense: str | None, previous: tuple[date, str] | None) -> Resolved:
         """The n-th week, day, weekday or half-month of a month or a year.
 
-        The weeks of a month are the ISO weeks lying whole in it (the first one starts on its first
+        The weeks (and weekends) of a month are those lying whole in it (the first one starts on its first
         Monday, the last one ends on its last Sunday), so « la dernière semaine de septembre 2024 »
         is ``2024-W39`` (23-29 September); the weeks of a year are its ISO weeks. Half-months have no TIMEX3 unit: the month with mod
         ``START`` (1-15) or ``END`` (16-end).
@@ -288,8 +288,10 @@ class Resolver:
             return Resolved("DATE", f"{start.year:04d}-W{n:02d}", "week", f.mod, target.anchor, point=monday)
         if unit == "D":
             d = end if rank == -1 else start + timedelta(days=rank - 1)
-        elif unit in ("WD", "W"):
-            weekday = f.weekday if unit == "WD" else (7 if rank == -1 else 1)  # last Sunday / n-th Monday
+        elif unit in ("WD", "W", "WE"):
+            # a whole week ends on the last Sunday / starts on the n-th Monday; a whole weekend
+            # likewise ends on the last Sunday / starts on the n-th Saturday
+            weekday = f.weekday if unit == "WD" else 7 if rank == -1 else 6 if unit == "WE" else 1
             assert weekday is not None
             if rank == -1:
                 d = end - timedelta(days=(end.isoweekday() - weekday) % 7)
@@ -300,6 +302,13 @@ class Resolver:
         if not start <= d <= end:
             return Resolved("DATE", None, f.granularity, f.mod, "none",
                             (f"the period {target.value} has no such {unit} (rank {rank})",))
+        if unit == "WE":
+            if rank != -1 and d + timedelta(days=1) > end:  # its Sunday is in the next month
+                return Resolved("DATE", None, f.granularity, f.mod, "none",
+                                (f"the period {target.value} has no whole weekend of rank {rank}",))
+            iso_y, iso_w, _ = d.isocalendar()
+            return Resolved("DATE", f"{iso_y:04d}-W{iso_w:02d}-WE", "weekend", f.mod, target.anchor,
+                            point=d - timedelta(days=1 if rank == -1 else 0))
         if unit == "W":
             iso_y, iso_w, _ = d.isocalendar()
             monday = d - timedelta(days=d.isoweekday() - 1)
