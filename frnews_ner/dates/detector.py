@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from frnews_ner.dates.frames import Frame
 from frnews_ner.dates.lexicon import PIECE_RE, Lexicon, normalise
+from frnews_ner.dates.resolver import safe_date
 from frnews_ner.sentences import Sentences
 
 Match = tuple[int, Frame]  # (end item index, exclusive), frame
@@ -345,6 +346,8 @@ class Grammar:
                 and len(b) <= 2 and self.glued(j + 1) and self.glued(j + 2) and not (
                     self.word(j + 3) == "/" and self.glued(j + 3)) and 1 <= int(a) <= 31 and 1 <= int(b) <= 12:
             return j + 3, Frame("date", month=int(b), day=int(a), granularity="day")  # « le 31/10 »
+        if a is not None and b is not None and (spaced := self.spaced_date(j)) is not None:
+            return spaced
         if a is None or b is None or c is None or sep not in ("/", ".", "-") or self.word(j + 3) != sep:
             return None
         if not all(self.glued(k) for k in range(j + 1, j + 5)):
@@ -362,6 +365,24 @@ class Grammar:
         if not (1 <= m <= 12 and 1 <= d <= 31 and 1000 <= y <= 2199):
             return None
         return j + 5, Frame("date", year=y, month=m, day=d, granularity="day")
+
+    def spaced_date(self, j: int) -> Match | None:
+        """« 17 02 2014 »: two-digit day, two-digit month, four-digit year, single spaces, and no other
+        number touching it (phone numbers and tables of figures have more groups)."""
+        groups = [self.digits(j), self.digits(j + 1), self.digits(j + 2)]
+        if any(g is None for g in groups) or [len(g or "") for g in groups] != [2, 2, 4]:
+            return None
+        for k in (j + 1, j + 2):
+            if self.text[self.items[k - 1].end:self.items[k].start] != " ":
+                return None
+        before, after = self.word(j - 1), self.word(j + 3)
+        if before.isdecimal() or before in ("+", ",", ".", "-", "/") or after.isdecimal() or (
+                after in (",", ".", "-", "/", "%") and self.digits(j + 4) is not None):
+            return None
+        d, m, y = (int(g or 0) for g in groups)
+        if not (1 <= m <= 12 and 1 <= d <= 31 and 1000 <= y <= 2199) or safe_date(y, m, d) is None:
+            return None
+        return j + 3, Frame("date", year=y, month=m, day=d, granularity="day")
 
     def daymonth_core(self, j: int) -> Match | None:
         """[weekday] day month [year] [dernier|prochain] [part of day]."""
