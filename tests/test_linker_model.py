@@ -116,3 +116,18 @@ def test_custom_rules_example():
     for entity in out.entities:
         for m in entity.mentions:
             assert text[m.start:m.end] == m.text
+
+
+def test_titles_of_international_offices_and_title_words_that_are_no_names(extractor):
+    text = ("Le secrétaire général de l'ONU s'est exprimé. Le ministre de l'Intérieur a visité Sceaux. "
+            "Le garde des Sceaux a répondu au secrétaire d'État américain.")
+    ex = extractor.extract(text, published="2025-03-01")
+    titles = {m.text: e.id for e in ex.entities for m in e.mentions if m.form == "title"}
+    assert titles["secrétaire général de l'ONU"] == "frnews:person/antonio-guterres"
+    assert titles["garde des Sceaux"] == "frnews:person/gerald-darmanin"
+    assert titles["secrétaire d'État américain"] == "frnews:person/marco-rubio"
+    names = {(m.text, e.label) for e in ex.entities for m in e.mentions if m.form != "title"}
+    assert ("ONU", "ORG") in names  # the organisation a title names stays an entity
+    assert not any(t.startswith("ministre") for t, _ in names)  # no ORG « ministre de l'Intérieur »
+    sceaux = [m.start for e in ex.entities for m in e.mentions if m.text == "Sceaux" and m.form != "title"]
+    assert sceaux == [text.index("Sceaux")]  # the town visited, not the one in « garde des Sceaux »

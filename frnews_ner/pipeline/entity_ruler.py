@@ -9,8 +9,12 @@ Runs after ``frnews_span_hygiene`` and before ``frnews_linker``. It
 - finds nationality words (« nord-coréens », « sud-coréen », « les Russes ») and puts them in the
   span group ``doc.spans["frnews_demonyms"]`` (``kb_id`` = the country id); an entity that is only a
   nationality word (the model's LOC « Russes ») leaves ``doc.ents``;
-- finds titles (« le président ukrainien », « le chef de l'État russe ») and puts them in
-  ``doc.spans["frnews_titles"]`` with label ``"<role>|<role>@<country>"``.
+- finds titles (« le président ukrainien », « le chef de l'État russe », « le secrétaire général de
+  l'ONU ») and puts them in ``doc.spans["frnews_titles"]`` with label ``"<role>|<role>@<country>"``
+  (country empty for an international office); a model entity that starts with a title, or a
+  place inside a title's own words, is no name (« le ministre de l'Intérieur » is no
+  organisation, « le garde des Sceaux » no town), while an organisation in it and the country
+  after it stay (« le secrétaire général de l'ONU », « le président de la Russie »).
 
 The linker decides what all of these refer to.
 """
@@ -67,6 +71,10 @@ class EntityRuler:
             self.titles.setdefault(words[0], []).append((words, roles, title.country))
         for options in self.titles.values():
             options.sort(key=lambda o: -len(o[0]))
+        # roles only ever held without a country (« secrétaire général de l'ONU »): their titles
+        # need no nationality after them
+        self.international_roles = ({o.role for o in self.kb.offices}
+                                    - {o.role for o in self.kb.offices if o.country})
         self.country_names = {fast_fold(a) for rec in self.kb.records.values() if rec.type == "country"
                               for a in (rec.name, *rec.aliases)}
 
@@ -96,9 +104,20 @@ class EntityRuler:
 
     # -- the component -------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        titles = self._titles(doc)
-        rule_spans = self._rule_spans(doc)
-        ents = self._merge(self._clean_model_ents(doc), rule_spans)
+        titled = self._titles(doc)
+        # a title whose country stays unknown (« le ministre de l'Intérieur » alone) names nobody,
+        # but its words are still no organisation or place
+        titles = [span for span, _ in titled if span.label_.partition("@")[2] != "?"]
+        in_title_words = {i for span, phrase_end in titled for i in range(span.start, phrase_end)}
+        title_starts = {span.start for span, _ in titled}
+
+        def part_of_a_title(ent: Span) -> bool:
+            # « ministre de l'Intérieur » read as one ORG, « Sceaux » in « garde des Sceaux »: no
+            # names; the organisation a title names stays one (« secrétaire général de l'ONU »)
+            return ent.start in title_starts or (ent.start in in_title_words and ent.label_ != "ORG")
+
+        model_ents = [e for e in self._clean_model_ents(doc) if not part_of_a_title(e)]
+        ents = self._merge(model_ents, [s for s in self._rule_spans(doc) if not part_of_a_title(s)])
         demonyms, ents = self._demonyms(doc, ents, titles)
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         doc.spans[DEMONYMS] = demonyms
@@ -199,8 +218,9 @@ class EntityRuler:
             i = j
         return found, ents
 
-    def _titles(self, doc: Doc) -> list[Span]:
-        found: list[Span] = []
+    def _titles(self, doc: Doc) -> list[tuple[Span, int]]:
+        """Title spans, each with the end of its own words (before « de la Russie » or « russe »)."""
+        found: list[tuple[Span, int]] = []
         folded = [fold(t.text).replace("’", "'") for t in doc]
         i = 1
         while i < len(doc):
@@ -211,19 +231,28 @@ class EntityRuler:
             if not options or det not in _TITLE_DETERMINERS:
                 i += 1
                 continue
+            unresolved: tuple[Span, int] | None = None  # the longest title whose country stays unknown
             for words, roles, country in options:
                 end = i + len(words)
                 if tuple(folded[i:end]) != words:
                     continue
-                if country is None:
+                phrase_end = end
+                if country is None and set(roles.split("|")) <= self.international_roles:
+                    country = ""
+                elif country is None:
                     country, end = self._title_country(doc, folded, end)
                 if country is None:
+                    unresolved = unresolved or (Span(doc, i, end, label=f"{roles}@?"), phrase_end)
                     continue
-                found.append(Span(doc, i, end, label=f"{roles}@{country}"))
+                found.append((Span(doc, i, end, label=f"{roles}@{country}"), phrase_end))
                 i = end
                 break
             else:
-                i += 1
+                if unresolved is not None:
+                    found.append(unresolved)
+                    i = unresolved[1]
+                else:
+                    i += 1
         return found
 
     def _title_country(self, doc: Doc, folded: list[str], end: int) -> tuple[str | None, int]:

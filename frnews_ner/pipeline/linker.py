@@ -126,7 +126,7 @@ class EntityLinker:
         if published is not None:
             for span in doc.spans.get(TITLES, []):
                 roles, _, country = span.label_.partition("@")
-                holders = self.kb.holders(roles.split("|"), country, published)
+                holders = self.kb.holders(roles.split("|"), country or None, published)
                 if len(holders) != 1:
                     continue  # nobody, or several people at once: say nothing rather than guess
                 rec = self.kb.get(holders[0])
