@@ -58,7 +58,7 @@ TIME_PREPS = frozenset({"à", "a", "vers", "dès", "jusqu", "avant", "après", "
 # « vers » is an approx_signal modifier. « après/avant deux heures » are left out: often durations.
 LETTER_CLOCK_PREPS = frozenset({"à", "dès", "jusqu'à"})
 # After « N heures », words that make it a span of hours: « à deux heures près », « à une heure où ».
-LETTER_CLOCK_BLOCKERS = frozenset({"où", "près", "plus", "d'", "par", "avant", "après", "environ", "à", "de", "d"})
+LETTER_CLOCK_BLOCKERS = frozenset({"où", "près", "plus", "d'", "par", "avant", "après", "environ", "de", "d"})
 DURATION_PREPS = frozenset({"pendant", "durant", "en", "plus", "moins", "environ", "près", "quelque"})
 # Words that may follow a bare year without making it a quantity (« en 2022 il… » vs « 2022 personnes »).
 YEAR_FOLLOWERS = frozenset("""et ou à au aux en le la les l de des du d pour avec par sur dans qui que qu où
@@ -413,6 +413,9 @@ class Grammar:
         m = self.daymonth_core(j)
         if m is not None:
             return m
+        if (wd0 := self.kind(j, "weekdays")) is not None and (nd := self.r_numeric_date(j + 1)) is not None \
+                and nd[1].year is not None:
+            return nd[0], replace(nd[1], weekday=int(wd0))  # « samedi 23/06/2018 »: the weekday is checked
         # « les 2 et 9 mai », « du 3 au 6 mai »: the first day borrows the month of the second.
         dn = self.day_number(j) if self.kind(j, "weekdays") is None else None
         if dn is None and self.kind(j, "weekdays") is not None:
@@ -443,7 +446,7 @@ class Grammar:
         if w in ("h", ":", "heure", "heures", "%", "€", "$", "£") or w.isdecimal():
             return False
         if not w[0].isalnum():
-            return not (w in (",", ".") and self.glued(k) and self.digits(k + 1))
+            return not (self.glued(k) and self.digits(k + 1) is not None)  # « 23/06/18 », « 15,5 »
         return w in YEAR_FOLLOWERS or self.kind(k, "parts_of_day") is not None or self.kind(k, "weekdays") is not None
 
     def r_month(self, i: int) -> Match | None:
@@ -736,7 +739,7 @@ class Grammar:
             k += 1
             if (mm := self.digits(k)) is not None and len(mm) == 2 and int(mm) < 60:
                 minute, k = int(mm), k + 1
-            if self.distance_after(k):
+            if self.distance_after(k, strict=False):
                 return None  # « à 24 heures du scrutin », « à 3 heures de route »: an interval
         else:
             return None
@@ -754,14 +757,21 @@ class Grammar:
             h = h + 12 if h < 12 else h
         return k, h
 
-    def distance_after(self, k: int) -> bool:
-        """« heures de route », « heures du départ », « heures où… »: hours counted, not a clock time."""
+    def distance_after(self, k: int, *, strict: bool = True) -> bool:
+        """« heures de route », « heures du départ », « heures où… »: hours counted, not a clock time.
+
+        ``strict`` (hours in letters) also refuses the other :data:`LETTER_CLOCK_BLOCKERS`; « 17 heures »
+        in digits is a clock time more often and is refused before « de »/« du » only.
+        """
         w = self.word(k)
         if w in ("du", "de", "d"):
             if self.kind(k + 1, "parts_of_day") in ("EV", "AF", "MO", "NI"):
                 return False
+            if self.digits(k + 1) is not None or self.kind(k + 1, "months") or self.kind(k + 1, "weekdays") \
+                    or self.kind(k + 1, "relative_days"):
+                return False  # « 6 heures du 22/04 », « 9 heures de lundi »: the day of the clock time
             return not (w == "de" and self.word(k + 1) == "l" and self.kind(k + 3, "parts_of_day") == "AF")
-        return w in LETTER_CLOCK_BLOCKERS
+        return strict and w in LETTER_CLOCK_BLOCKERS
 
     def minutes_after(self, k: int) -> tuple[int, int]:
         """Minutes written after an hour in letters or after « midi »: (end item, minutes to add).
