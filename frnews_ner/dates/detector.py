@@ -558,6 +558,12 @@ class Grammar:
         if direction in ("prev_last", "prev_next"):
             return k, Frame(kind, weekday=int(w), part=part, direction=direction, anchor="previous",
                             granularity="day")
+        if direction is None and det is None and self.word(k) == "en":
+            # « lundi en huit », « mercredi en quinze »: one or two weeks after the coming one
+            weeks = {"huit": 1, "8": 1, "quinze": 2, "15": 2}.get(self.word(k + 1))
+            if weeks and self.kind(k + 2, "units") is None and not self.digits(k + 2):
+                return k + 2, Frame(kind, weekday=int(w), part=part, direction="next", shift_unit="D",
+                                    shift=7 * weeks, granularity="day")
         return k, Frame(kind, weekday=int(w), part=part, direction=direction, granularity="day")
 
     def r_relday(self, i: int) -> Match | None:
@@ -755,6 +761,9 @@ class Grammar:
         elif self.word(k) == "de" and self.word(k + 1) == "l" and self.kind(k + 3, "parts_of_day") == "AF":
             k += 4
             h = h + 12 if h < 12 else h
+        elif h < 12 and (self.mod(k) == "this_det" or self.kind(k, "relative_days") is not None) \
+                and self.kind(k + 1, "parts_of_day") in ("EV", "AF"):
+            h += 12  # « à 3 heures cet après-midi », « à huit heures demain soir »: a separate expression
         return k, h
 
     def distance_after(self, k: int, *, strict: bool = True) -> bool:
