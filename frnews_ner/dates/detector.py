@@ -335,6 +335,20 @@ class Grammar:
             return k + 1, p
         if self.word(k) == "au" and (p2 := self.kind(k + 1, "parts_of_day")) and ":" not in p2:
             return k + 2, p2
+        # « lundi dans la soirée », « mardi en matinée », « hier en fin d'après-midi »: the part of that
+        # day (the TIMEX3 value has no room for the START/END of a part of day after a date)
+        j = k
+        if self.word(j) == "dans" and self.mod(j + 1) == "det" and self.word(j + 1) != "les":
+            j += 2  # « la », « l' »
+        elif self.word(j) == "en":
+            j += 1
+            if self.mod(j) in ("start", "mid", "end") and self.word(j + 1) in ("de", "d"):
+                j += 2 if self.word(j + 1) == "de" else 3
+        else:
+            return k, None
+        p3 = self.kind(j, "parts_of_day")
+        if p3 and ":" not in p3 and p3 != "DT" and (self.word(k) == "dans" or self.word(j) != "matin"):
+            return j + 1, p3
         return k, None
 
     # ---- rules (each starts its extent at item i) ----------------------------------------------
