@@ -754,7 +754,7 @@ class Grammar:
                     return None
         elif w in ("heure", "heures"):
             prev = self.word(i - 1)
-            if not (prev in TIME_PREPS or self.mod(i - 1) == "approx_signal"):
+            if not (prev in TIME_PREPS or self.mod(i - 1) == "approx_signal" or self.day_part_follows(i, k + 1)):
                 return None
             k += 1
             if (mm := self.digits(k)) is not None and len(mm) == 2 and int(mm) < 60:
@@ -775,10 +775,26 @@ class Grammar:
         elif self.word(k) == "de" and self.word(k + 1) == "l" and self.kind(k + 3, "parts_of_day") == "AF":
             k += 4
             h = h + 12 if h < 12 else h
+        elif self.word(k) == "de" and self.mod(k + 1) == "det" and (
+                part := self.kind(k + 2, "parts_of_day")) in ("EV", "AF", "MO", "NI"):
+            k += 3  # « de l'après-midi », « de la nuit » (« l' » is one lexicon item)
+            if part in ("EV", "AF") and h < 12 or part == "NI" and 7 <= h < 12:
+                h += 12
         elif h < 12 and (self.mod(k) == "this_det" or self.kind(k, "relative_days") is not None) \
                 and self.kind(k + 1, "parts_of_day") in ("EV", "AF"):
             h += 12  # « à 3 heures cet après-midi », « à huit heures demain soir »: a separate expression
         return k, h
+
+    def day_part_follows(self, i: int, k: int) -> bool:
+        """« [N heures] du matin », « de l'après-midi » at ``k``: a clock time even with no preposition
+        before ``i`` (« trois heures du matin ont sonné »), but not after « pendant », « durant »…
+        (« ce matin » is not enough: « il a travaillé deux heures ce matin » is a duration)."""
+        if self.word(i - 1) in DURATION_PREPS or self.word(i - 1) in ("pendant", "durant"):
+            return False
+        if self.word(k) not in ("du", "de"):
+            return False
+        j = k + 2 if self.word(k) == "de" and self.mod(k + 1) == "det" else k + 1
+        return self.kind(j, "parts_of_day") in ("EV", "AF", "MO", "NI")
 
     def distance_after(self, k: int, *, strict: bool = True) -> bool:
         """« heures de route », « heures du départ », « heures où… »: hours counted, not a clock time.
@@ -788,8 +804,9 @@ class Grammar:
         """
         w = self.word(k)
         if w in ("du", "de", "d"):
-            if self.kind(k + 1, "parts_of_day") in ("EV", "AF", "MO", "NI"):
-                return False
+            if self.kind(k + 1, "parts_of_day") in ("EV", "AF", "MO", "NI") or (
+                    self.mod(k + 1) == "det" and self.kind(k + 2, "parts_of_day") in ("EV", "AF", "MO", "NI")):
+                return False  # « du soir », « de l'après-midi »
             if self.digits(k + 1) is not None or self.kind(k + 1, "months") or self.kind(k + 1, "weekdays") \
                     or self.kind(k + 1, "relative_days"):
                 return False  # « 6 heures du 22/04 », « 9 heures de lundi »: the day of the clock time
@@ -840,7 +857,8 @@ class Grammar:
         k, h = num
         if self.word(k) not in ("heure", "heures") or self.digits(i) is not None:
             return None
-        if self.word(i - 1) not in LETTER_CLOCK_PREPS and self.mod(i - 1) != "approx_signal":
+        if self.word(i - 1) not in LETTER_CLOCK_PREPS and self.mod(i - 1) != "approx_signal" \
+                and not self.day_part_follows(i, k + 1):
             return None
         k += 1
         k, delta = self.minutes_after(k)

@@ -160,8 +160,9 @@ class Resolver:
                 base, anchor = pub, "published"
             if base is None:
                 return Resolved(ttype, None, "partofday" if f.part else f.granularity, f.mod, "none")
-            if f.weekday is not None and f.shift_unit == "D":  # « lundi en huit »: the coming Monday + 7 days
-                d = self.weekday_date(f.weekday, base, "next", None) + timedelta(days=f.shift)
+            if f.weekday is not None and f.shift_unit == "D":
+                # « lundi en huit »: the coming Monday (today if it is one) + 7 days
+                d = base + timedelta(days=(f.weekday - base.isoweekday()) % 7 + f.shift)
                 return Resolved(ttype, d.isoformat() + self._time_suffix(f), "day", f.mod, anchor, point=d)
             if f.weekday is not None and f.shift_unit == "W":  # « mardi de la semaine prochaine »
                 monday = base - timedelta(days=base.isoweekday() - 1) + timedelta(weeks=f.shift)
