@@ -165,7 +165,7 @@ class Grammar:
             self.r_numeric_date, self.r_daymonth, self.r_month, self.r_year, self.r_decade, self.r_century,
             self.r_weekday, self.r_relday, self.r_unit_rel, self.r_lastn, self.r_part, self.r_clock,
             self.r_duration, self.r_set, self.r_season, self.r_holiday, self.r_ref, self.r_modperiod,
-            self.r_per, self.r_adjset, self.r_ordinal,
+            self.r_per, self.r_adjset, self.r_ordinal, self.r_week_of,
         )
 
     # ---- small accessors -------------------------------------------------------------------
@@ -1107,6 +1107,17 @@ class Grammar:
         if unit != "2W" and (yy := self.year(k)) is not None and self.year_ok_after(yy[0]):
             return yy[0], replace(frame, year=yy[1])
         return None
+
+    def r_week_of(self, i: int) -> Match | None:
+        """« la semaine du 6 octobre », « le week-end du 14 juillet »: the week holding that day."""
+        j, det = self.opt_det(i)
+        unit = self.kind(j, "units")
+        if det != "det" or unit not in ("W", "WE") or self.word(j).endswith("s") or self.word(j + 1) != "du":
+            return None
+        m = self.daymonth_core(j + 2) or self.r_numeric_date(j + 2)
+        if m is None or m[1].part is not None:
+            return None
+        return m[0], Frame("date", shift_unit=unit, shift=0, anchor="base", base=m[1], granularity=UNIT_GRAIN[unit])
 
     def r_modperiod(self, i: int) -> Match | None:
         """« début janvier », « mi-mars », « fin 2024 », « la fin de l'année dernière »."""
