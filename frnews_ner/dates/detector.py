@@ -154,8 +154,10 @@ def build_items(doc: Doc, lexicon: Lexicon) -> list[Item]:
 class Grammar:
     """The patterns, tried at every item; the longest match wins."""
 
-    def __init__(self, doc: Doc, items: list[Item], sentences: Sentences | None = None) -> None:
+    def __init__(self, doc: Doc, items: list[Item], sentences: Sentences | None = None,
+                 lexicon: Lexicon | None = None) -> None:
         self.doc = doc
+        self.lexicon = lexicon
         self.text = doc.text  # Doc.text joins every token on each access: read it once
         self.sentences = sentences if sentences is not None else Sentences.of(doc)
         self.items = items
@@ -892,6 +894,8 @@ class Grammar:
         unit = self.kind(k, "units")
         if unit is None or unit == "WE" and amount == "X":
             return None
+        if isinstance(amount, int) and amount >= 2 and fraction is None and self.has_plural(k):
+            return None  # « 2017 trimestre 1 »: French puts a unit counted twice or more in the plural
         if self.word(k) in ("an",) and amount not in (1,) and fraction is None:
             pass
         end = k + 1
@@ -928,6 +932,12 @@ class Grammar:
                 shift = -amount if sig == "ago" else amount
                 return end, Frame("date", shift_unit=base, shift=shift, granularity=UNIT_GRAIN[base])
         return end, Frame("duration", value=value, mod=mod, granularity=grain)
+
+    def has_plural(self, k: int) -> bool:
+        """Item ``k`` is a singular unit whose plural is in the lexicon (« trimestre », not « min »)."""
+        if self.lexicon is None:
+            return False
+        return any(kind == "units" for kind, _, _ in self.lexicon.lookup((self.word(k) + "s",)))
 
     def is_age(self, i: int, j: int, end: int, mod: str | None) -> bool:
         """« de 38 ans », « âgé de 54 ans », « Alain, 53 ans, », « les moins de 17 ans », « 6-16 ans »."""
@@ -1202,4 +1212,4 @@ class Grammar:
 def detect(doc: Doc, lexicon: Lexicon, sentences: Sentences | None = None) -> list[Candidate]:
     """All candidate expressions of the doc, left to right, non-overlapping."""
     items = build_items(doc, lexicon)
-    return Grammar(doc, items, sentences).candidates()
+    return Grammar(doc, items, sentences, lexicon).candidates()
