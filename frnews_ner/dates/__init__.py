@@ -176,7 +176,7 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
             continue
         f = c.frame.base or c.frame  # « le lendemain du 13 février »: the tense picks the year of the base
         needs_tense = (f.direction is None and (f.weekday is not None or f.month is not None
-                                                or f.holiday is not None)) or (
+                                                or f.holiday is not None or f.day is not None)) or (
             f.shift_unit == "WE" and f.shift == 0)
         r = resolver.resolve(c.frame, tense_of(c) if needs_tense else None, previous)
         results[n] = r

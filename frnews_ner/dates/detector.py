@@ -441,6 +441,11 @@ class Grammar:
             return None
         k, day = dn
         wd = self.kind(j, "weekdays")
+        if wd is None and det == "det" and self.word(j - 1) == "le" and self.word(k) in ("à", "vers") \
+                and self.r_clock(k + 1) is not None and self.digits(k + 1) is not None:
+            # « le 16 à 18 h »: a day of the month around the publication date (a clock time makes
+            # the bare number surely a day; « le 16 » alone may be a bus line or a jersey)
+            return k, Frame("date", day=day, granularity="day")
         if self.word(k) in ("et", "au", "à", "ou", "-", ","):
             k2, _ = self.opt_det(k + 1)
             nxt = self.daymonth_core(k2)
@@ -712,6 +717,9 @@ class Grammar:
                     and m2[1].part is None:
                 f2 = m2[1]  # « du 31 décembre au 1er janvier » is read above; « du 3 au 4 mars » here
                 return m2[0], Frame("date", year=f2.year, month=f2.month, day=dn[1], granularity="day")
+            if dn is not None and self.word(dn[0]) in ("au", "à") and (dn2 := self.day_number(dn[0] + 1)) is not None \
+                    and self.day_alone_ok(dn2[0]) and (dn2[1] == dn[1] + 1 or dn2[1] == 1 and dn[1] >= 28):
+                return dn2[0], Frame("date", day=dn[1], granularity="day")  # « la nuit du 14 au 15 »
             return None
         if w == "de" and (wd := self.kind(k + 1, "weekdays")) is not None and not self.word(k + 1).endswith("s"):
             e = k + 2

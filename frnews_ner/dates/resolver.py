@@ -203,6 +203,8 @@ class Resolver:
             return self._daymonth(f, pub, tense, ttype, warnings)
         if f.day is not None and f.weekday is not None:
             return self._weekday_day(f, pub, ttype)
+        if f.day is not None and f.month is None and f.year is None:
+            return self._day_only(f, pub, tense, ttype)
         if f.weekday is not None:
             if f.direction in ("prev_last", "prev_next"):
                 base = previous[0] if previous else None
@@ -334,6 +336,18 @@ class Resolver:
             return Resolved(ttype, loose, grain, f.mod, "none",
                             (f"weekday {f.weekday} is the day {f.day} of none of the months around {pub.isoformat()}",))
         d = min(cands, key=lambda c: (abs((c - pub).days), c < pub))
+        return Resolved(ttype, d.isoformat() + suffix, grain, f.mod, "published", point=d)
+
+    def _day_only(self, f: Frame, pub: date | None, tense: str | None, ttype: str) -> Resolved:
+        """« le 16 à 18 h », « la nuit du 14 au 15 »: that day of the publication month or of an
+        adjacent one, in the direction of the tense (the nearest without one)."""
+        assert f.day is not None
+        suffix = self._time_suffix(f)
+        grain = "partofday" if f.part else "day"
+        if pub is None:
+            return Resolved(ttype, f"XXXX-XX-{f.day:02d}{suffix}", grain, f.mod, "none")
+        cands = [d for k in (-1, 0, 1) if (d := safe_date(*add_months(pub.year, pub.month, k), f.day)) is not None]
+        d = self._pick(cands, pub, self._how(f.direction, tense))
         return Resolved(ttype, d.isoformat() + suffix, grain, f.mod, "published", point=d)
 
     def _season(self, f: Frame, pub: date | None) -> Resolved:
