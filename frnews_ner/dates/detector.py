@@ -902,8 +902,9 @@ class Grammar:
         unit = self.kind(k, "units")
         if unit is None or unit == "WE" and amount == "X":
             return None
-        if isinstance(amount, int) and amount >= 2 and fraction is None and self.has_plural(k):
-            return None  # « 2017 trimestre 1 »: French puts a unit counted twice or more in the plural
+        if isinstance(amount, int) and amount >= 1000 and self.digits(j) is not None and fraction is None \
+                and self.has_plural(k):
+            return None  # « 2017 trimestre 1 » is a year: a real count would put the unit in the plural
         if self.word(k) in ("an",) and amount not in (1,) and fraction is None:
             pass
         end = k + 1
