@@ -774,7 +774,16 @@ class Grammar:
         else:
             return None
         k, h = self.part_of_clock(k, h)
-        return k, Frame("time", hour=h % 24 if h == 24 else h, minute=minute or 0, granularity="minute")
+        k, zone = self.zone_after(k)
+        return k, Frame("time", hour=h % 24 if h == 24 else h, minute=minute or 0, zone=zone, granularity="minute")
+
+    def zone_after(self, k: int) -> tuple[int, str | None]:
+        """« GMT », « heure de Paris », « locales » right after a clock time (UTC only in capitals:
+        « gmt » in lower case is rarely a zone in running text)."""
+        if (z := self.kind(k, "zones")) is not None and (z != "UTC" or self.items[k].raw.isupper()
+                                                         or " " in self.items[k].raw):
+            return k + 1, z
+        return k, None
 
     def part_of_clock(self, k: int, h: int) -> tuple[int, int]:
         """« du soir », « de l'après-midi » after a clock time: the end item and the 24-hour hour."""
@@ -842,7 +851,7 @@ class Grammar:
         num = self.number(j) if self.digits(j) is None or len(self.word(j)) == 2 else None
         if num is None or not isinstance(num[1], int) or not 0 < num[1] < 60:
             return k, 0
-        e, n = num
+        e, n = num[0], int(num[1])
         if n == 3 and self.word(e) == "quarts" and sign == 1 and w != "et":
             return e + 1, 45
         if self.word(e) in ("minute", "minutes", "min"):
@@ -864,7 +873,7 @@ class Grammar:
         num = self.number(i)
         if num is None or not isinstance(num[1], int) or not 0 <= num[1] <= 24:
             return None
-        k, h = num
+        k, h = num[0], int(num[1])
         if self.word(k) not in ("heure", "heures") or self.digits(i) is not None:
             return None
         if self.word(i - 1) not in LETTER_CLOCK_PREPS and self.mod(i - 1) != "approx_signal" \
@@ -875,8 +884,9 @@ class Grammar:
         if self.distance_after(k):
             return None
         k, h = self.part_of_clock(k, h)
+        k, zone = self.zone_after(k)
         total = (h * 60 + delta) % (24 * 60)
-        return k, Frame("time", hour=total // 60, minute=total % 60, granularity="minute")
+        return k, Frame("time", hour=total // 60, minute=total % 60, zone=zone, granularity="minute")
 
     def r_duration(self, i: int) -> Match | None:
         j = i

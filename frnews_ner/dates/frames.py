@@ -46,3 +46,5 @@ class Frame:
     #: « le lendemain du 13 février »: ``shift`` days (``shift_unit="D"``) from this date, not from
     #: the previous one.
     base: Frame | None = None
+    #: « 8 h GMT »: ``UTC`` adds « Z » to the clock time; ``LOCAL`` (« heure de Paris ») changes nothing
+    zone: str | None = None

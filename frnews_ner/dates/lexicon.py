@@ -129,6 +129,7 @@ KINDS: dict[str, Callable[[str], str | None]] = {
     "modifiers": _check_choice(MODIFIERS),
     "sets": _check_set,
     "refs": _check_choice({"PRESENT_REF", "PAST_REF", "FUTURE_REF"}),
+    "zones": _check_choice({"UTC", "LOCAL"}),
 }
 FLAGS = frozenset({"abbr"})
 REMOVE = "-"

@@ -222,7 +222,7 @@ class Resolver:
     @staticmethod
     def _time_suffix(f: Frame) -> str:
         if f.hour is not None:
-            return f"T{f.hour:02d}:{(f.minute or 0):02d}"
+            return f"T{f.hour:02d}:{(f.minute or 0):02d}" + ("Z" if f.zone == "UTC" else "")
         if f.part is not None:
             return f"T{f.part}"
         return ""
