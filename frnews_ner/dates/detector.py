@@ -166,7 +166,7 @@ class Grammar:
         self.rules: tuple[Callable[[int], Match | None], ...] = (
             self.r_numeric_date, self.r_daymonth, self.r_month, self.r_year, self.r_decade, self.r_century,
             self.r_weekday, self.r_relday, self.r_unit_rel, self.r_lastn, self.r_part, self.r_clock,
-            self.r_duration, self.r_set, self.r_season, self.r_holiday, self.r_ref, self.r_modperiod,
+            self.r_approx_clock, self.r_duration, self.r_set, self.r_season, self.r_holiday, self.r_ref, self.r_modperiod,
             self.r_per, self.r_adjset, self.r_ordinal, self.r_week_of,
         )
 
@@ -760,8 +760,9 @@ class Grammar:
                 minute, k = 30, k + 2
             if w == "h":
                 prev = self.word(i - 1)
-                if prev in DURATION_PREPS and self.mod(i - 1) not in ("approx_signal",):
-                    return None
+                if prev in DURATION_PREPS and self.mod(i - 1) not in ("approx_signal",) and not (
+                        self.mod(i - 1) == "approx" and self.word(i - 2) in ("à", "vers", "dès")):
+                    return None  # « pendant 2 h »; but « à environ 15 h » is a time
         elif w in ("heure", "heures"):
             prev = self.word(i - 1)
             if not (prev in TIME_PREPS or self.mod(i - 1) == "approx_signal" or self.day_part_follows(i, k + 1)):
@@ -887,6 +888,29 @@ class Grammar:
         k, zone = self.zone_after(k)
         total = (h * 60 + delta) % (24 * 60)
         return k, Frame("time", hour=total // 60, minute=total % 60, zone=zone, granularity="minute")
+
+    def r_approx_clock(self, i: int) -> Match | None:
+        """« à environ 15 heures », « à peu près à 8 h »: an approximate clock time, not a duration."""
+        if self.mod(i) != "approx" or self.word(i - 1) not in ("à", "vers", "dès"):
+            return None
+        m = self.r_clock(i + 1) or self.letter_clock_after(i + 1)
+        if m is None or m[1].kind != "time":
+            return None
+        return m[0], replace(m[1], mod="APPROX")
+
+    def letter_clock_after(self, i: int) -> Match | None:
+        """:meth:`letter_clock` when the preposition is two items back (« à environ deux heures »)."""
+        num = self.number(i)
+        if num is None or self.word(num[0]) not in ("heure", "heures") or self.digits(i) is not None:
+            return None
+        if not isinstance(num[1], int) or not 0 <= num[1] <= 24:
+            return None
+        k, delta = self.minutes_after(num[0] + 1)
+        if self.distance_after(k):
+            return None
+        k, h = self.part_of_clock(k, int(num[1]))
+        total = (h * 60 + delta) % (24 * 60)
+        return k, Frame("time", hour=total // 60, minute=total % 60, granularity="minute")
 
     def r_duration(self, i: int) -> Match | None:
         j = i
@@ -1176,6 +1200,9 @@ class Grammar:
                             granularity="month")
         if (yy := self.year(k)) is not None and self.year_ok_after(yy[0]):
             return yy[0], Frame("date", year=yy[1], mod=mod, granularity="year")
+        # « au début des années 2000 », « à la fin du XIXe siècle »
+        if (period := self.r_decade(k) or self.r_century(k)) is not None:
+            return period[0], replace(period[1], mod=mod)
         s = self.kind(k, "seasons")
         if s is not None:
             if (yy := self.year(k + 1)) is not None:
