@@ -779,11 +779,17 @@ class Grammar:
         return k, Frame("time", hour=h % 24 if h == 24 else h, minute=minute or 0, zone=zone, granularity="minute")
 
     def zone_after(self, k: int) -> tuple[int, str | None]:
-        """« GMT », « heure de Paris », « locales » right after a clock time (UTC only in capitals:
-        « gmt » in lower case is rarely a zone in running text)."""
-        if (z := self.kind(k, "zones")) is not None and (z != "UTC" or self.items[k].raw.isupper()
-                                                         or " " in self.items[k].raw):
+        """« GMT », « locales », « heure locale », « heure de Paris » right after a clock time (UTC
+        only in capitals: « gmt » in lower case is rarely a zone in running text)."""
+        z = self.kind(k, "zones")
+        if z == "UTC" and (self.items[k].raw.isupper() or " " in self.items[k].raw):
             return k + 1, z
+        if z == "LOCAL" and self.word(k) in ("locale", "locales"):
+            return k + 1, z
+        if self.word(k) in ("heure", "heures"):
+            j = k + 2 if self.word(k + 1) == "de" else k + 1
+            if self.kind(j, "zones") == "LOCAL" and (j == k + 1) == (self.word(j) in ("locale", "locales", "française")):
+                return j + 1, "LOCAL"
         return k, None
 
     def part_of_clock(self, k: int, h: int) -> tuple[int, int]:
