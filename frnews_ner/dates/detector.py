@@ -722,8 +722,18 @@ class Grammar:
                 return dn2[0], Frame("date", day=dn[1], granularity="day")  # « la nuit du 14 au 15 »
             return None
         if w == "de" and (wd := self.kind(k + 1, "weekdays")) is not None and not self.word(k + 1).endswith("s"):
+            full = self.r_daymonth(k + 1)
+            if full is not None and full[1].day is not None and full[1].part is None:
+                e, f = full  # « la nuit de samedi 18 (au dimanche 19) »: the night of the day named
+                if self.word(e) in ("à", "au") and (m2 := self.r_daymonth(e + 1)) is not None and m2[1].part is None:
+                    e = m2[0]
+                return e, f
             e = k + 2
             if self.word(e) in ("à", "au") and self.kind(e + 1, "weekdays") is not None:
+                m2 = self.r_daymonth(e + 1)
+                if m2 is not None and m2[1].day is not None and m2[1].part is None:
+                    # « la nuit de jeudi à vendredi 31 mars »: the night before the date named
+                    return m2[0], Frame("date", shift_unit="D", shift=-1, anchor="base", base=m2[1], granularity="day")
                 e += 2  # « de samedi à dimanche »
             e, direction = self.direction_after(e)
             if direction in ("prev_last", "prev_next"):
