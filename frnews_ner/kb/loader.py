@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from ..errors import RuleError, RuleProblem
 from ..rules import files_named, read_patterns, read_tsv, rule_dirs
@@ -57,23 +58,19 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a.strip() for a in cell.split("|") if a.strip()))
 
 
-def _float(problems: _Problems, path: Path, line: int, column: str, value: str) -> float | None:
+_Number = TypeVar("_Number", int, float)
+
+
+def _number(problems: _Problems, path: Path, line: int, column: str, value: str,
+            kind: type[_Number]) -> _Number | None:
+    """``value`` as ``int`` or ``float``; empty is ``None``; anything else is reported."""
     if not value:
         return None
     try:
-        return float(value)
+        return kind(value)
     except ValueError:
-        problems.add(path, line, f"expected a number in column {column!r}, found {value!r}")
-        return None
-
-
-def _int(problems: _Problems, path: Path, line: int, column: str, value: str) -> int | None:
-    if not value:
-        return None
-    try:
-        return int(value)
-    except ValueError:
-        problems.add(path, line, f"expected an integer in column {column!r}, found {value!r}")
+        problems.add(path, line, f"expected {'an integer' if kind is int else 'a number'} in column "
+                                 f"{column!r}, found {value!r}")
         return None
 
 
@@ -96,10 +93,10 @@ def _parse_record(problems: _Problems, path: Path, line: int, row: dict[str, str
         problems.add(path, line, f"expected a Wikidata id like 'Q212', found {wikidata!r}")
         return None
     before = len(problems.items)
-    lat = _float(problems, path, line, "lat", row.get("lat", ""))
-    lon = _float(problems, path, line, "lon", row.get("lon", ""))
-    geonames = _int(problems, path, line, "geonames", row.get("geonames", ""))
-    population = _int(problems, path, line, "population", row.get("population", ""))
+    lat = _number(problems, path, line, "lat", row.get("lat", ""), float)
+    lon = _number(problems, path, line, "lon", row.get("lon", ""), float)
+    geonames = _number(problems, path, line, "geonames", row.get("geonames", ""), int)
+    population = _number(problems, path, line, "population", row.get("population", ""), int)
     capital = row.get("capital", "")
     if len(problems.items) > before:
         return None
