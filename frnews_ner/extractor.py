@@ -264,6 +264,7 @@ def extract(text: str, *, published: Published = None) -> Extraction:
     >>> ex = frnews_ner.extract("Emmanuel Macron est à Lyon samedi.", published="2024-12-15")  # doctest: +SKIP
     >>> ex.to_json()  # doctest: +SKIP
     """
+    # bad arguments fail here, before the first call pays for loading the model
     _check_text(text)
     parse_published(published)
     return default_extractor().extract(text, published=published)

@@ -109,7 +109,8 @@ _DATELINE_MARKS = ("(afp)", "(reuters)", "(ap)", "(belga)", "(ats)", "–", "—
 def find_dateline(text: str, cands: list[Candidate]) -> tuple[Candidate, date] | None:
     """The dateline of an article: a full date (day, month, year) at its head, set apart.
 
-    >>> # « LYON, 3 mars 2021 (AFP) – Le maire a annoncé hier… » → the candidate for « 3 mars 2021 »
+    In « LYON, 3 mars 2021 (AFP) – Le maire a annoncé hier… » it is the candidate for « 3 mars
+    2021 » and 2021-03-03; in « Le 3 mars 2021, le maire a annoncé… » there is none.
     """
     for c in cands:
         if c.start > DATELINE_CHARS:
