@@ -1,12 +1,21 @@
-"""Text normalisation shared by rules, the knowledge base and ids."""
+"""Text normalisation shared by rules, the knowledge base, the date lexicon and ids.
+
+One table of typographic variants (apostrophes, hyphens and dashes) serves every normaliser:
+
+- :func:`fold` — case-, accent-, apostrophe- and hyphen-insensitive key used for matching names;
+- :func:`lower_keep_length` — lower case and the same typography, one character for one, so that
+  offsets found in the result are offsets in the original (the date finder works on it).
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
-_DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-"})
+#: Typographic apostrophes and dashes, each read as the plain ASCII one.
+APOSTROPHES = "’ʼ‘`´"
+DASHES = "‐‑‒–—−"
+_TYPOGRAPHY = str.maketrans({**{c: "'" for c in APOSTROPHES}, **{c: "-" for c in DASHES}})
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _SPACES = re.compile(r"\s+")
 
@@ -19,10 +28,25 @@ def fold(text: str) -> str:
     >>> fold("nord‑coréennes")
     'nord-coreennes'
     """
-    text = text.translate(_APOSTROPHES).translate(_DASHES)
+    if text.isascii():  # most names (and every GeoNames ASCII alias): no accents to strip
+        return _SPACES.sub(" ", text.replace("`", "'").lower()).strip()
+    text = text.translate(_TYPOGRAPHY)
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SPACES.sub(" ", stripped.casefold()).strip()
+
+
+def lower_keep_length(text: str) -> str:
+    """Lower case with plain apostrophes and hyphens, never changing the length (offsets stay valid).
+
+    >>> lower_keep_length("Aujourd’hui À 14h")
+    "aujourd'hui à 14h"
+    """
+    out = []
+    for ch in text.translate(_TYPOGRAPHY):
+        low = ch.lower()
+        out.append(low if len(low) == 1 else ch)
+    return "".join(out)
 
 
 def slug(text: str) -> str:

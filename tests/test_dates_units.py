@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from frnews_ner.dates import Lexicon, find_time_expressions
-from frnews_ner.dates.frames import Frame
+from frnews_ner.dates.models import Frame
 from frnews_ner.dates.resolver import Resolver, easter
 from frnews_ner.errors import RuleError
 

@@ -18,27 +18,16 @@ from importlib import resources
 from pathlib import Path
 
 from frnews_ner.errors import RuleError, RuleProblem
+from frnews_ner.text import lower_keep_length
 
 #: Splits text into the pieces the grammar works on: runs of letters, runs of digits, single
 #: other characters. Lexicon words are split the same way, so « aujourd'hui », « aujourd’hui »
 #: and tokenisations that glue « 14h30 » or « mi-janvier » into one spaCy token all match.
 PIECE_RE = re.compile(r"\d+|[^\W\d_]+|[^\w\s]", re.UNICODE)
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "‐": "-", "‑": "-", "–": "-"})
-
-
-def normalise(text: str) -> str:
-    """Lower-case and unify apostrophes/hyphens without changing the length (offsets stay valid)."""
-    out = []
-    for ch in text.translate(_APOSTROPHES):
-        low = ch.lower()
-        out.append(low if len(low) == 1 else ch)
-    return "".join(out)
-
-
 def split_pieces(text: str) -> tuple[str, ...]:
     """« Aujourd’hui » → ``("aujourd", "'", "hui")``."""
-    return tuple(PIECE_RE.findall(normalise(text)))
+    return tuple(PIECE_RE.findall(lower_keep_length(text)))
 
 
 _INT = re.compile(r"^[+-]?\d+$")
@@ -51,6 +40,22 @@ _FREQ = re.compile(r"^P\d+(Y|M|W|D)$")
 MODIFIERS = frozenset({
     "last", "next", "this", "prev_last", "prev_next", "start", "mid", "end", "approx", "more", "less",
     "equal_or_more", "equal_or_less", "approx_signal", "det", "this_det", "ago", "in", "since", "by", "after", "before",
+})
+
+
+#: The neutral classes of function words (``words.tsv``) the grammar asks about; each is described
+#: in the data file.
+WORD_CLASSES = frozenset({
+    "after", "age_head", "agency", "aller_present", "and", "approx_clock_prep", "at", "at_the", "avoir_aux",
+    "avoir_present", "before", "century_noun", "century_suffix", "clock_blocker", "day_clock_link",
+    "day_noun", "day_range_link", "decade_noun", "duration_head", "duration_prep", "during", "etre_present",
+    "event_part_of_day", "feminine_article", "first_suffix", "fortnight_noun", "half", "here", "hour_noun",
+    "hour_sign", "in_prep", "indefinite_masculine", "joins_with_and", "letter_clock_prep", "like",
+    "local_adjective", "masculine_article", "minus", "minute_noun", "month_noun", "not_a_particular_day",
+    "number_sign", "of", "of_elided", "of_the", "of_the_plural", "one_week_on", "ordinal_suffix",
+    "part_not_after_en", "plural_article", "plural_det", "quantity_sign", "quarter", "range_to", "reflexive",
+    "same", "season_homograph", "season_opener", "there", "this_masculine", "time_prep", "two_weeks_on",
+    "vague_quantity", "week_noun", "where", "within", "year_follower", "year_noun", "zone_adjective",
 })
 
 
@@ -130,7 +135,10 @@ KINDS: dict[str, Callable[[str], str | None]] = {
     "sets": _check_set,
     "refs": _check_choice({"PRESENT_REF", "PAST_REF", "FUTURE_REF"}),
     "zones": _check_choice({"UTC", "LOCAL"}),
+    "words": _check_choice(WORD_CLASSES),
 }
+#: Kinds whose words may hold several values (a function word in several classes).
+MULTI_VALUED = frozenset({"words"})
 FLAGS = frozenset({"abbr"})
 REMOVE = "-"
 
@@ -158,7 +166,12 @@ def parse_file(path: Path, kind: str, text: str) -> tuple[dict[tuple[str, ...], 
         if not pieces:
             problems.append(RuleProblem(str(path), lineno, f"expected a word in column 1, got {cols[0]!r}"))
             continue
-        if value != REMOVE:
+        if kind in MULTI_VALUED and value.startswith(REMOVE) and value != REMOVE:
+            message = check(value[1:])  # « -class » takes the word out of one class
+            if message:
+                problems.append(RuleProblem(str(path), lineno, f"{kind}: {message}"))
+                continue
+        elif value != REMOVE:
             message = check(value)
             if message:
                 problems.append(RuleProblem(str(path), lineno, f"{kind}: {message}"))
@@ -169,6 +182,10 @@ def parse_file(path: Path, kind: str, text: str) -> tuple[dict[tuple[str, ...], 
                                         f"expected flags among {', '.join(sorted(FLAGS))}, got {', '.join(bad)}"))
             continue
         previous = entries.get(pieces)
+        if kind in MULTI_VALUED:
+            key = pieces + (f"\t{value}",)  # one entry per (word, class): the index gathers them
+            entries[key] = (value, frozenset())
+            continue
         if previous is not None and previous[0] != value:
             problems.append(RuleProblem(str(path), lineno,
                                         f"expected each word once, got {word!r} again with value {value!r} "
@@ -191,6 +208,8 @@ class Lexicon:
     sources: tuple[str, ...] = ()
     #: longest phrase starting with each first piece: most pieces of a text start none
     longest_from: dict[str, int] = field(default_factory=dict)
+    #: function-word classes of ``words.tsv`` by pieces (``("de",)`` → ``{"of", "time_prep", …}``)
+    classes: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, extra_dirs: Sequence[str | Path] = ()) -> Lexicon:
@@ -229,23 +248,41 @@ class Lexicon:
                 found, probs = parse_file(path, kind, text)
                 problems += probs
                 for pieces, (value, flags) in found.items():
-                    if value == REMOVE:
-                        tables[kind].pop(pieces, None)
+                    table = tables[kind]
+                    if kind in MULTI_VALUED and value.startswith(REMOVE):
+                        word = pieces[:-1]
+                        for key in [k for k in table if k[:-1] == word and (value == REMOVE or k[-1] == "\t" + value[1:])]:
+                            del table[key]
+                    elif value == REMOVE:
+                        table.pop(pieces, None)
                     else:
-                        tables[kind][pieces] = (value, flags)
+                        table[pieces] = (value, flags)
                 sources.append(str(path))
         if problems:
             raise RuleError(problems)
         index: dict[tuple[str, ...], list[Entry]] = {}
+        classes: dict[tuple[str, ...], set[str]] = {}
         for kind, table in tables.items():
             for pieces, (value, flags) in table.items():
-                index.setdefault(pieces, []).append((kind, value, flags))
+                if kind in MULTI_VALUED:
+                    classes.setdefault(pieces[:-1], set()).add(value)
+                else:
+                    index.setdefault(pieces, []).append((kind, value, flags))
         frozen = {k: tuple(v) for k, v in index.items()}
         longest: dict[str, int] = {}
         for key in frozen:
             longest[key[0]] = max(longest.get(key[0], 0), len(key))
-        return cls(frozen, max((len(k) for k in frozen), default=1), tuple(sources), longest)
+        return cls(frozen, max((len(k) for k in frozen), default=1), tuple(sources), longest,
+                   {k: frozenset(v) for k, v in classes.items()})
 
     def lookup(self, pieces: tuple[str, ...]) -> tuple[Entry, ...]:
         """Every (kind, value, flags) the lower-cased pieces have in the lexicon."""
         return self.entries.get(pieces, ())
+
+    def classes_of(self, pieces: tuple[str, ...]) -> frozenset[str]:
+        """The function-word classes of the lower-cased pieces (empty when none)."""
+        return self.classes.get(pieces, frozenset())
+
+    def members(self, word_class: str) -> tuple[str, ...]:
+        """The words of a class, as written pieces joined (« afp », « reuters » for ``agency``)."""
+        return tuple(sorted("".join(k) for k, v in self.classes.items() if word_class in v))

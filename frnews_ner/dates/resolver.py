@@ -8,10 +8,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
-from frnews_ner.dates.frames import Frame
+from .models import Frame, Resolved
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
@@ -50,23 +51,6 @@ def safe_date(y: int, m: int, d: int) -> date | None:
         return date(y, m, d)
     except ValueError:
         return None
-
-
-@dataclass(frozen=True, slots=True)
-class Resolved:
-    """The normalised part of a :class:`~frnews_ner.records.TimeExpression`.
-
-    ``point`` is the first day of the resolved period (for later « la veille »), ``None`` when the
-    value is underspecified.
-    """
-
-    type: str
-    value: str | None
-    granularity: str | None
-    mod: str | None
-    anchor: str
-    warnings: tuple[str, ...] = ()
-    point: date | None = None
 
 
 class Resolver:
@@ -127,96 +111,95 @@ class Resolver:
 
     def _resolve(self, f: Frame, tense: str | None, previous: tuple[date, str] | None,
                  context_day: tuple[date, str] | None) -> Resolved:
-        pub = self.published
+        return _SHAPES[frame_shape(f)](self, f, tense, previous, context_day)
+
+    # ---- one method per shape of frame (see :func:`frame_shape`) -------------------------------------
+    def _ready(self, f: Frame, *_: object) -> Resolved:
+        """Durations and sets carry their value; so do PRESENT_REF & co."""
         if f.kind in ("duration", "set"):
             return Resolved(f.kind.upper(), f.value, f.granularity, f.mod, "none")
-        if f.value is not None:  # PRESENT_REF & co.
-            return Resolved("DATE", f.value, None, f.mod, "none")
-        ttype = "TIME" if f.kind == "time" else "DATE"
-        warnings: list[str] = []
-        if f.ordinal is not None:
-            return self._ordinal(f, tense, previous)
+        return Resolved("DATE", f.value, None, f.mod, "none")
 
-        # ---- decades, centuries ----
-        if f.decade is not None:
-            return Resolved("DATE", f"{f.decade:03d}", "decade", f.mod, "none", point=date(f.decade * 10, 1, 1))
-        if f.century is not None:
-            return Resolved("DATE", f"{f.century:02d}", "century", f.mod, "none",
-                            point=date(max(f.century * 100, 1), 1, 1))
+    def _decade(self, f: Frame, *_: object) -> Resolved:
+        assert f.decade is not None
+        return Resolved("DATE", f"{f.decade:03d}", "decade", f.mod, "none", point=date(f.decade * 10, 1, 1))
 
-        # ---- shifts from an anchor ----
-        if f.shift_unit is not None:
-            if f.base is not None:  # « le lendemain du 13 février »: from the date named, not the previous one
-                b = self._resolve(f.base, tense, previous, None)
-                if b.point is None or b.granularity not in ("day", "partofday"):
-                    return Resolved(ttype, None, "partofday" if f.part else f.granularity, f.mod, "none",
-                                    b.warnings)
-                r = self._shifted(f, b.point, b.anchor, ttype, tense)
-                return replace(r, warnings=b.warnings + r.warnings)
-            if f.anchor == "previous":
-                base = previous[0] if previous and (f.shift_unit != "D" or previous[1] in ("day", "partofday", "minute")) else None
-                anchor = "previous"
-            else:
-                base, anchor = pub, "published"
+    def _century(self, f: Frame, *_: object) -> Resolved:
+        assert f.century is not None
+        return Resolved("DATE", f"{f.century:02d}", "century", f.mod, "none",
+                        point=date(max(f.century * 100, 1), 1, 1))
+
+    def _shift(self, f: Frame, tense: str | None, previous: tuple[date, str] | None, _: object) -> Resolved:
+        """Counted from an anchor: the publication date, the previous date, or a base date named."""
+        ttype = _ttype(f)
+        if f.base is not None:  # « le lendemain du 13 février »: from the date named, not the previous one
+            b = self._resolve(f.base, tense, previous, None)
+            if b.point is None or b.granularity not in ("day", "partofday"):
+                return Resolved(ttype, None, "partofday" if f.part else f.granularity, f.mod, "none", b.warnings)
+            r = self._shifted(f, b.point, b.anchor, ttype, tense)
+            return replace(r, warnings=b.warnings + r.warnings)
+        if f.anchor == "previous":
+            day_ok = f.shift_unit != "D" or (previous is not None and previous[1] in ("day", "partofday", "minute"))
+            base = previous[0] if previous and day_ok else None
+            anchor = "previous"
+        else:
+            base, anchor = self.published, "published"
+        if base is None:
+            return Resolved(ttype, None, "partofday" if f.part else f.granularity, f.mod, "none")
+        if f.weekday is not None and f.shift_unit == "D":
+            # « lundi en huit »: the coming Monday (today if it is one) + 7 days
+            d = base + timedelta(days=(f.weekday - base.isoweekday()) % 7 + f.shift)
+            return Resolved(ttype, d.isoformat() + self._time_suffix(f), "day", f.mod, anchor, point=d)
+        if f.weekday is not None and f.shift_unit == "W":  # « mardi de la semaine prochaine »
+            monday = base - timedelta(days=base.isoweekday() - 1) + timedelta(weeks=f.shift)
+            d = monday + timedelta(days=f.weekday - 1)
+            return Resolved(ttype, d.isoformat() + self._time_suffix(f), "day", f.mod, anchor, point=d)
+        if f.month is not None and f.shift_unit == "Y":  # « janvier de l'an dernier »
+            y = base.year + f.shift
+            return Resolved(ttype, f"{y:04d}-{f.month:02d}", "month", f.mod, anchor, point=date(y, f.month, 1))
+        return self._shifted(f, base, anchor, ttype, tense)
+
+    def _clock(self, f: Frame, _t: object, _p: object, context_day: tuple[date, str] | None) -> Resolved:
+        """A clock time or part of day without a date of its own: on the day of its context."""
+        day, anchor = context_day if context_day else (None, "none")
+        suffix = self._time_suffix(f)
+        if day is None:
+            return Resolved("TIME", f"XXXX-XX-XX{suffix}", f.granularity, f.mod, "none")
+        return Resolved("TIME", f"{day.isoformat()}{suffix}", f.granularity, f.mod, anchor, point=day)
+
+    def _year(self, f: Frame, *_: object) -> Resolved:
+        assert f.year is not None
+        return Resolved(_ttype(f), f"{f.year:04d}", "year", f.mod, "none", point=date(f.year, 1, 1))
+
+    def _month(self, f: Frame, tense: str | None, *_: object) -> Resolved:
+        assert f.month is not None
+        ttype, pub = _ttype(f), self.published
+        if f.year is not None:
+            return Resolved(ttype, f"{f.year:04d}-{f.month:02d}", "month", f.mod, "none",
+                            point=date(f.year, f.month, 1))
+        if pub is None:
+            return Resolved(ttype, f"XXXX-{f.month:02d}", "month", f.mod, "none")
+        how = self._how(f.direction, tense)
+        cands = [date(pub.year + k, f.month, 1) for k in (-1, 0, 1)]
+        y = self._pick(cands, date(pub.year, pub.month, 1), how).year
+        return Resolved(ttype, f"{y:04d}-{f.month:02d}", "month", f.mod, "published", point=date(y, f.month, 1))
+
+    def _weekday(self, f: Frame, tense: str | None, previous: tuple[date, str] | None, _: object) -> Resolved:
+        assert f.weekday is not None
+        ttype, pub = _ttype(f), self.published
+        if f.direction in ("prev_last", "prev_next"):
+            base = previous[0] if previous else None
             if base is None:
-                return Resolved(ttype, None, "partofday" if f.part else f.granularity, f.mod, "none")
-            if f.weekday is not None and f.shift_unit == "D":
-                # « lundi en huit »: the coming Monday (today if it is one) + 7 days
-                d = base + timedelta(days=(f.weekday - base.isoweekday()) % 7 + f.shift)
-                return Resolved(ttype, d.isoformat() + self._time_suffix(f), "day", f.mod, anchor, point=d)
-            if f.weekday is not None and f.shift_unit == "W":  # « mardi de la semaine prochaine »
-                monday = base - timedelta(days=base.isoweekday() - 1) + timedelta(weeks=f.shift)
-                d = monday + timedelta(days=f.weekday - 1)
-                return Resolved(ttype, d.isoformat() + self._time_suffix(f), "day", f.mod, anchor, point=d)
-            if f.month is not None and f.shift_unit == "Y":  # « janvier de l'an dernier »
-                y = base.year + f.shift
-                return Resolved(ttype, f"{y:04d}-{f.month:02d}", "month", f.mod, anchor, point=date(y, f.month, 1))
-            return self._shifted(f, base, anchor, ttype, tense)
+                return Resolved(ttype, f"XXXX-WXX-{f.weekday}", "day", f.mod, "none")
+            d = self.weekday_date(f.weekday, base, "last" if f.direction == "prev_last" else "next", None)
+            return Resolved(ttype, d.isoformat() + self._time_suffix(f), "day", f.mod, "previous", point=d)
+        if pub is None:
+            return Resolved(ttype, f"XXXX-WXX-{f.weekday}" + self._time_suffix(f), "day", f.mod, "none")
+        d = self.weekday_date(f.weekday, pub, f.direction, tense)
+        return Resolved(ttype, d.isoformat() + self._time_suffix(f), "day", f.mod, "published", point=d)
 
-        # ---- clock times and parts of day without a date of their own ----
-        if f.kind == "time" and f.day is None and f.weekday is None and f.holiday is None:
-            day, anchor = context_day if context_day else (None, "none")
-            suffix = self._time_suffix(f)
-            if day is None:
-                return Resolved("TIME", f"XXXX-XX-XX{suffix}", f.granularity, f.mod, "none")
-            return Resolved("TIME", f"{day.isoformat()}{suffix}", f.granularity, f.mod, anchor, point=day)
-
-        # ---- absolute or partly absolute dates ----
-        if f.year is not None and f.month is None and f.season is None and f.holiday is None:
-            return Resolved(ttype, f"{f.year:04d}", "year", f.mod, "none", point=date(f.year, 1, 1))
-        if f.season is not None:
-            return self._season(f, pub)
-        if f.holiday is not None:
-            return self._holiday(f, pub, tense, ttype)
-        if f.month is not None and f.day is None:
-            if f.year is not None:
-                return Resolved(ttype, f"{f.year:04d}-{f.month:02d}", "month", f.mod, "none",
-                                point=date(f.year, f.month, 1))
-            if pub is None:
-                return Resolved(ttype, f"XXXX-{f.month:02d}", "month", f.mod, "none")
-            how = self._how(f.direction, tense)
-            cands = [date(pub.year + k, f.month, 1) for k in (-1, 0, 1)]
-            ref = date(pub.year, pub.month, 1)
-            y = self._pick(cands, ref, how).year
-            return Resolved(ttype, f"{y:04d}-{f.month:02d}", "month", f.mod, "published", point=date(y, f.month, 1))
-        if f.month is not None and f.day is not None:
-            return self._daymonth(f, pub, tense, ttype, warnings)
-        if f.day is not None and f.weekday is not None:
-            return self._weekday_day(f, pub, ttype)
-        if f.day is not None and f.month is None and f.year is None:
-            return self._day_only(f, pub, tense, ttype)
-        if f.weekday is not None:
-            if f.direction in ("prev_last", "prev_next"):
-                base = previous[0] if previous else None
-                if base is None:
-                    return Resolved(ttype, f"XXXX-WXX-{f.weekday}", "day", f.mod, "none")
-                d = self.weekday_date(f.weekday, base, "last" if f.direction == "prev_last" else "next", None)
-                return Resolved(ttype, d.isoformat() + self._time_suffix(f), "day", f.mod, "previous", point=d)
-            if pub is None:
-                return Resolved(ttype, f"XXXX-WXX-{f.weekday}" + self._time_suffix(f), "day", f.mod, "none")
-            d = self.weekday_date(f.weekday, pub, f.direction, tense)
-            return Resolved(ttype, d.isoformat() + self._time_suffix(f), "day", f.mod, "published", point=d)
-        return Resolved(ttype, None, f.granularity, f.mod, "none")
+    def _unresolvable(self, f: Frame, *_: object) -> Resolved:
+        return Resolved(_ttype(f), None, f.granularity, f.mod, "none")
 
     # ---- pieces ------------------------------------------------------------------------------
     @staticmethod
@@ -261,7 +244,7 @@ class Resolver:
             return Resolved(ttype, f"{c:02d}", "century", f.mod, anchor, point=date(max(c * 100, 1), 1, 1))
         return Resolved(ttype, None, f.granularity, f.mod, "none")
 
-    def _ordinal(self, f: Frame, tense: str | None, previous: tuple[date, str] | None) -> Resolved:
+    def _ordinal(self, f: Frame, tense: str | None, previous: tuple[date, str] | None, _: object = None) -> Resolved:
         """The n-th week, day, weekday or half-month of a month or a year.
 
         The weeks (and weekends) of a month are those lying whole in it (the first one starts on its first
@@ -321,10 +304,11 @@ class Resolver:
             return Resolved("DATE", f"{iso_y:04d}-W{iso_w:02d}", "week", f.mod, target.anchor, point=monday)
         return Resolved("DATE", d.isoformat(), "day", f.mod, target.anchor, point=d)
 
-    def _weekday_day(self, f: Frame, pub: date | None, ttype: str) -> Resolved:
+    def _weekday_day(self, f: Frame, *_: object) -> Resolved:
         """« jeudi 15 »: the 15th of the publication month or of an adjacent month that is a Thursday,
         the nearest to the publication date; left underspecified with a warning when none is."""
         assert f.day is not None and f.weekday is not None
+        pub, ttype = self.published, _ttype(f)
         suffix = self._time_suffix(f)
         grain = "partofday" if f.part else "day"
         loose = f"XXXX-XX-{f.day:02d}{suffix}"
@@ -338,10 +322,11 @@ class Resolver:
         d = min(cands, key=lambda c: (abs((c - pub).days), c < pub))
         return Resolved(ttype, d.isoformat() + suffix, grain, f.mod, "published", point=d)
 
-    def _day_only(self, f: Frame, pub: date | None, tense: str | None, ttype: str) -> Resolved:
+    def _day_only(self, f: Frame, tense: str | None, *_: object) -> Resolved:
         """« le 16 à 18 h », « la nuit du 14 au 15 »: that day of the publication month or of an
         adjacent one, in the direction of the tense (the nearest without one)."""
         assert f.day is not None
+        pub, ttype = self.published, _ttype(f)
         suffix = self._time_suffix(f)
         grain = "partofday" if f.part else "day"
         if pub is None:
@@ -350,7 +335,8 @@ class Resolver:
         d = self._pick(cands, pub, self._how(f.direction, tense))
         return Resolved(ttype, d.isoformat() + suffix, grain, f.mod, "published", point=d)
 
-    def _season(self, f: Frame, pub: date | None) -> Resolved:
+    def _season(self, f: Frame, *_: object) -> Resolved:
+        pub = self.published
         s = f.season or "SU"
         if f.year is not None:
             return Resolved("DATE", f"{f.year:04d}-{s}", "season", f.mod, "none",
@@ -368,7 +354,8 @@ class Resolver:
             y = pub.year
         return Resolved("DATE", f"{y:04d}-{s}", "season", f.mod, "published", point=date(y, start, 1))
 
-    def _holiday(self, f: Frame, pub: date | None, tense: str | None, ttype: str) -> Resolved:
+    def _holiday(self, f: Frame, tense: str | None, *_: object) -> Resolved:
+        pub, ttype = self.published, _ttype(f)
         code = f.holiday or ""
         if f.year is not None:
             d = holiday_date(code, f.year)
@@ -381,9 +368,10 @@ class Resolver:
         d = self._pick(cands, pub, how)
         return Resolved(ttype, d.isoformat(), "day", f.mod, "published", point=d)
 
-    def _daymonth(self, f: Frame, pub: date | None, tense: str | None, ttype: str,
-                  warnings: list[str]) -> Resolved:
+    def _daymonth(self, f: Frame, tense: str | None, *_: object) -> Resolved:
         assert f.month is not None and f.day is not None
+        pub, ttype = self.published, _ttype(f)
+        warnings: list[str] = []
         suffix = self._time_suffix(f)
         grain = "partofday" if f.part else "day"
         if f.year is not None:
@@ -409,3 +397,46 @@ class Resolver:
                             f"{pub.year - 1}-{pub.year + 1}; kept the date")
         d = self._pick(cands, pub, self._how(f.direction, tense))
         return Resolved(ttype, d.isoformat() + suffix, grain, f.mod, "published", tuple(warnings), point=d)
+
+
+def _ttype(f: Frame) -> str:
+    return "TIME" if f.kind == "time" else "DATE"
+
+
+def frame_shape(f: Frame) -> str:
+    """Which arithmetic a frame needs, from the fields it fills (first match wins)."""
+    if f.kind in ("duration", "set") or f.value is not None:
+        return "ready"
+    if f.ordinal is not None:
+        return "ordinal"
+    if f.decade is not None:
+        return "decade"
+    if f.century is not None:
+        return "century"
+    if f.shift_unit is not None:
+        return "shift"
+    if f.kind == "time" and f.day is None and f.weekday is None and f.holiday is None:
+        return "clock"
+    if f.year is not None and f.month is None and f.season is None and f.holiday is None:
+        return "year"
+    if f.season is not None:
+        return "season"
+    if f.holiday is not None:
+        return "holiday"
+    if f.month is not None:
+        return "month" if f.day is None else "day_month"
+    if f.day is not None:
+        return "weekday_day" if f.weekday is not None else ("day" if f.year is None else "unresolvable")
+    if f.weekday is not None:
+        return "weekday"
+    return "unresolvable"
+
+
+_Method = Callable[[Resolver, Frame, "str | None", "tuple[date, str] | None", "tuple[date, str] | None"], Resolved]
+_SHAPES: dict[str, _Method] = {
+    "ready": Resolver._ready, "ordinal": Resolver._ordinal, "decade": Resolver._decade,
+    "century": Resolver._century, "shift": Resolver._shift, "clock": Resolver._clock, "year": Resolver._year,
+    "season": Resolver._season, "holiday": Resolver._holiday, "month": Resolver._month,
+    "day_month": Resolver._daymonth, "weekday_day": Resolver._weekday_day, "day": Resolver._day_only,
+    "weekday": Resolver._weekday, "unresolvable": Resolver._unresolvable,
+}

@@ -1,0 +1,190 @@
+"""Absolute and partly absolute dates: « 14/07/2024 », « 17 02 2014 », « samedi 14 décembre 2024 »,
+« les 2 et 9 mai », « mars 2021 », « en 2019 », « l'an 2000 ».
+
+Without a year, the resolver picks it from the publication date and the tense of the clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..models import Frame, Match
+from ..resolver import safe_date
+from .clock import clock
+from .reader import Reader, shift_of
+
+
+def numeric_date(g: Reader, i: int) -> Match | None:
+    """« 14/07/2024 », « 2024-07-14 », « 14.07.24 », « le 31/10 » (day/month after a determiner)."""
+    j, det = g.opt_det(i)
+    a, b, c = g.digits(j), g.digits(j + 2), g.digits(j + 4)
+    sep = g.word(j + 1)
+    if (det == "det" or g.is_(i - 1, "of_the") or g.is_(i - 1, "at_the")) and a and b and sep == "/" \
+            and len(a) <= 2 and len(b) <= 2 and g.glued(j + 1) and g.glued(j + 2) \
+            and not g.glued_sign(j + 3, "/") and 1 <= int(a) <= 31 and 1 <= int(b) <= 12:
+        return j + 3, Frame("date", month=int(b), day=int(a), granularity="day")  # « le 31/10 »
+    if a is not None and b is not None and (spaced := spaced_date(g, j)) is not None:
+        return spaced
+    if a is None or b is None or c is None or sep not in ("/", ".", "-") or g.word(j + 3) != sep:
+        return None
+    if not all(g.glued(k) for k in range(j + 1, j + 5)):
+        return None
+    if g.glued(j + 5) and (g.digits(j + 5) or g.word(j + 5) in ("/", ".", "-") and g.digits(j + 6)):
+        return None
+    if len(a) == 4:
+        y, m, d = int(a), int(b), int(c)
+    elif len(c) in (2, 4) and len(a) <= 2 and len(b) <= 2:
+        d, m, y = int(a), int(b), int(c)
+        if len(c) == 2:
+            y += 1900 if y >= 30 else 2000
+    else:
+        return None
+    if not (1 <= m <= 12 and 1 <= d <= 31 and 1000 <= y <= 2199):
+        return None
+    return j + 5, Frame("date", year=y, month=m, day=d, granularity="day")
+
+
+def spaced_date(g: Reader, j: int) -> Match | None:
+    """« 17 02 2014 »: two-digit day, two-digit month, four-digit year, single spaces, and no other
+    number touching it (phone numbers and tables of figures have more groups)."""
+    groups = [g.digits(j), g.digits(j + 1), g.digits(j + 2)]
+    if any(x is None for x in groups) or [len(x or "") for x in groups] != [2, 2, 4]:
+        return None
+    for k in (j + 1, j + 2):
+        if g.text[g.items[k - 1].end:g.items[k].start] != " ":
+            return None
+    before, after = g.word(j - 1), g.word(j + 3)
+    if before.isdecimal() or before in ("+", ",", ".", "-", "/") or after.isdecimal() or (
+            after in (",", ".", "-", "/", "%") and g.digits(j + 4) is not None):
+        return None
+    d, m, y = (int(x or 0) for x in groups)
+    if not (1 <= m <= 12 and 1 <= d <= 31 and 1000 <= y <= 2199) or safe_date(y, m, d) is None:
+        return None
+    return j + 3, Frame("date", year=y, month=m, day=d, granularity="day")
+
+
+def daymonth_core(g: Reader, j: int) -> Match | None:
+    """[weekday] day month [year] [dernier|prochain] [part of day]."""
+    weekday = None
+    if (w := g.kind(j, "weekdays")) is not None:
+        weekday, j = int(w), j + 1
+    dn = g.day_number(j)
+    if dn is None:
+        return None
+    k, day = dn
+    mm = g.month(k, abbr=True)
+    if mm is None:
+        return None
+    k, month = mm
+    year = None
+    if (yy := g.year_after(k)) is not None:
+        k, year = yy
+    k, direction = g.direction_after(k)
+    k, part = g.part_after(k)
+    kind = "time" if part else "date"
+    return k, Frame(kind, year=year, month=month, day=day, weekday=weekday, part=part,
+                    direction=direction, granularity="day")
+
+
+def daymonth(g: Reader, i: int) -> Match | None:
+    """« le 14 décembre », « samedi 14 décembre 2024 », « les 2 et 9 mai », « samedi 23/06/2018 »,
+    « jeudi 15 » (month from the publication date), « le 16 à 18 h » (a day of the current month)."""
+    j, det = g.opt_det(i)
+    if det == "this_det":
+        return None
+    m = daymonth_core(g, j)
+    if m is not None:
+        return m
+    if (wd0 := g.kind(j, "weekdays")) is not None and (nd := numeric_date(g, j + 1)) is not None \
+            and nd[1].year is not None:
+        return nd[0], replace(nd[1], weekday=int(wd0))  # « samedi 23/06/2018 »: the weekday is checked
+    # « les 2 et 9 mai », « du 3 au 6 mai »: the first day borrows the month of the second.
+    wd = g.kind(j, "weekdays")
+    dn = g.day_number(j) if wd is None else g.day_number(j + 1)
+    if dn is None:
+        return None
+    k, day = dn
+    if wd is None and det == "det" and g.is_(j - 1, "masculine_article") and g.is_(k, "day_clock_link") \
+            and g.digits(k + 1) is not None:
+        if clock(g, k + 1) is not None:
+            # « le 16 à 18 h »: a day of the month around the publication date (a clock time makes
+            # the bare number surely a day; « le 16 » alone may be a bus line or a jersey)
+            return k, Frame("date", day=day, granularity="day")
+    if g.is_(k, "day_range_link"):
+        k2, _ = g.opt_det(k + 1)
+        nxt = daymonth_core(g, k2)
+        if nxt is not None and nxt[1].month is not None:
+            f = nxt[1]
+            return k, Frame("date", year=f.year, month=f.month, day=day,
+                            weekday=int(wd) if wd else None, direction=f.direction, granularity="day")
+    if wd is not None and day_alone_ok(g, k):
+        # « jeudi 15 »: the month is the one around the publication date whose 15th is a Thursday.
+        k, part = g.part_after(k)
+        return k, Frame("time" if part else "date", day=day, weekday=int(wd), part=part, granularity="day")
+    return None
+
+
+def day_alone_ok(g: Reader, k: int) -> bool:
+    """After « jeudi 15 », nothing that makes 15 an hour or a quantity (« jeudi 15 h », « 15 morts »)."""
+    if k >= g.n:
+        return True
+    w = g.word(k)
+    if w == ":" or g.is_(k, "hour_sign") or g.is_(k, "hour_noun") or g.is_(k, "quantity_sign") or w.isdecimal():
+        return False
+    if not w[0].isalnum():
+        return not (g.glued(k) and g.digits(k + 1) is not None)  # « 23/06/18 », « 15,5 »
+    return g.is_(k, "year_follower") or g.kind(k, "parts_of_day") is not None or g.kind(k, "weekdays") is not None
+
+
+def month(g: Reader, i: int) -> Match | None:
+    """« mars 2021 », « août dernier », « ce mois de mai », « janvier de cette année », « en juin »."""
+    j, det = g.opt_det(i)
+    prefix = False
+    if g.unit(j) == "M" and g.is_(j, "month_noun") and (after := g.of(j + 1)) is not None:
+        j, prefix = after, True
+    elif det is not None:
+        return None  # « le janvier » is not French; « ce mois de mai » needs « mois »
+    mm = g.month(j, abbr=False)
+    if mm is None:
+        abbr = g.month(j, abbr=True)
+        if abbr is None or (g.year(abbr[0]) is None):
+            return None
+        mm = abbr
+    k, number = mm
+    if (yy := g.year_after(k)) is not None:
+        return yy[0], Frame("date", year=yy[1], month=number, granularity="month")
+    if (k2 := g.of(k)) is not None and g.mod(k2) == "this_det" and g.unit(k2 + 1) == "Y":
+        # « janvier de cette année »
+        k3, direction = g.direction_after(k2 + 2)
+        return k3, Frame("date", month=number, shift_unit="Y", shift=shift_of(direction), granularity="month")
+    k, direction = g.direction_after(k)
+    if direction in ("prev_last", "prev_next"):
+        direction = None
+    if det == "this_det":
+        direction = "this"
+    # A bare month in the middle of nowhere: accept it, the lexicon only has month names.
+    if not prefix and direction is None and g.glued_sign(k, "-"):
+        return None  # « mai-juin » fine, but avoid odd hyphenated compounds
+    return k, Frame("date", month=number, direction=direction, granularity="month")
+
+
+def year(g: Reader, i: int) -> Match | None:
+    """« en 2019 », « l'an 2000 », « l'année 2024 »; not « 2000 manifestants » nor « n° 2019 »."""
+    j, det = g.opt_det(i)
+    if g.unit(j) == "Y" and g.is_(j, "year_noun"):
+        yy = g.year(j + 1)
+        if yy is not None:
+            return yy[0], Frame("date", year=yy[1], granularity="year")
+        return None
+    if det is not None:
+        return None
+    yy = g.year(j)
+    if yy is None or not g.year_ok_after(yy[0]):
+        return None
+    prev = g.word(j - 1)
+    if prev.isdecimal() or (prev in (",", ".") and g.glued(j)) or g.is_(j - 1, "number_sign"):
+        return None
+    if g.glued_sign(j + 1, "-") and g.digits(j + 2):
+        return None  # ISO date handled elsewhere / ranges like 2019-2020 read as two years below
+    return yy[0], Frame("date", year=yy[1], granularity="year")
+

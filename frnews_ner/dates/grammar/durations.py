@@ -1,0 +1,132 @@
+"""Durations: « trois semaines », « près d'un mois », « une demi-heure », « deux ans et demi »,
+« un quinquennat »; and, from the same words, dates counted from an anchor: « il y a trois ans »,
+« dans deux mois », « trois jours plus tard », « deux ans auparavant ».
+
+Ages are no durations (« un homme de 38 ans », « Alain, 53 ans, »), nor « un jour, il reviendra ».
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Frame, Match
+from .reader import Reader
+
+#: TIMEX3 mods of the modifier values.
+TIMEX_MODS = {"approx": "APPROX", "more": "MORE_THAN", "less": "LESS_THAN", "equal_or_more": "EQUAL_OR_MORE",
+              "equal_or_less": "EQUAL_OR_LESS", "start": "START", "mid": "MID", "end": "END"}
+UNIT_GRAIN = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "MIN": "minute", "S": "second",
+              "WE": "weekend", "Q": "quarter", "DE": "decade", "CE": "century"}
+_UNIT_CODE = re.compile(r"^(\d+)?(.+)$")
+# TIMEX3 duration letters of each unit (time units after « T »), and the next smaller unit that
+# expresses a fraction as a whole number (« une demi-heure » → PT30M).
+_DURATION_LETTERS = {"Y": ("", "Y"), "M": ("", "M"), "W": ("", "W"), "D": ("", "D"), "H": ("T", "H"),
+                     "MIN": ("T", "M"), "S": ("T", "S"), "WE": ("", "WE"), "Q": ("", "Q"), "DE": ("", "DE"),
+                     "CE": ("", "CE")}
+_SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+
+
+def split_unit(code: str) -> tuple[int, str]:
+    """``"5Y"`` → ``(5, "Y")``; ``"W"`` → ``(1, "W")``."""
+    m = _UNIT_CODE.match(code)
+    assert m is not None
+    return (int(m.group(1)) if m.group(1) else 1), m.group(2)
+
+
+def duration_value(amount: float | str, unit: str) -> tuple[str, str]:
+    """TIMEX3 duration: ``(3, "W")`` → ``"P3W"``; ``(30.4, "S")`` → ``"PT30.4S"``; ``("X", "D")`` → ``"PXD"``."""
+    mult, base = split_unit(unit)
+    if not isinstance(amount, str) and not float(amount * mult).is_integer() and base in _SMALLER:
+        low, factor = _SMALLER[base]
+        if float(amount * mult * factor).is_integer():
+            return duration_value(amount * mult * factor, low)[0], UNIT_GRAIN[base]
+    if isinstance(amount, str):
+        qty = amount
+    else:
+        total = amount * mult
+        qty = str(int(total)) if float(total).is_integer() else f"{total:g}"
+    t, u = _DURATION_LETTERS[base]
+    if base in ("DE", "CE") and qty != "X":
+        return f"P{int(float(qty) * (10 if base == 'DE' else 100))}Y", UNIT_GRAIN[base]
+    if base == "Q" and qty != "X":
+        return f"P{int(float(qty) * 3)}M", "quarter"
+    return f"P{t}{qty}{u}", UNIT_GRAIN[base]
+
+
+def duration(g: Reader, i: int) -> Match | None:
+    j = i
+    mod = None
+    mv = g.mod(j)
+    if mv in ("approx", "more", "less", "equal_or_more", "equal_or_less"):
+        mod, j = TIMEX_MODS[mv], j + 1
+    # « une demi-heure », « un quart d'heure », « un quart de siècle », « un demi-siècle »
+    num = g.number(j)
+    if num is None:
+        if mod is None:
+            unit = g.unit(j)
+            if unit and split_unit(unit)[0] > 1 and g.kind(j - 1, "sets") != "per":
+                value, grain = duration_value(1, unit)
+                return j + 1, Frame("duration", value=value, granularity=grain)
+        return None
+    k, amount = num
+    fraction = None
+    if g.is_(k, "half") and g.word(k + 1) == "-":
+        fraction, k = 0.5, k + 2
+    elif g.is_(k, "quarter") and (after := g.of(k + 1)) is not None:
+        fraction, k = 0.25, after
+    unit = g.unit(k)
+    if unit is None or unit == "WE" and amount == "X":
+        return None
+    if isinstance(amount, int) and amount >= 1000 and g.digits(j) is not None and fraction is None \
+            and g.has_plural(k):
+        return None  # « 2017 trimestre 1 » is a year: a real count would put the unit in the plural
+    end = k + 1
+    if fraction is not None and amount != "X":
+        amount = float(amount) * fraction
+    elif g.is_(end, "and") and g.is_(end + 1, "half") and amount != "X":
+        amount, end = float(amount) + 0.5, end + 2
+    signal = g.signal(i)
+    if amount == "X" and g.is_(j, "vague_quantity") and signal is None and not g.is_(i - 1, "during"):
+        return None  # « des jours » needs « depuis », « pendant »…
+    if amount == 1 and unit == "D" and mod is None and g.is_(j, "indefinite_masculine") and signal is None \
+            and not (g.is_(i - 1, "during") or g.is_(i - 1, "in_prep")):
+        return None  # « un jour, il reviendra »: not a duration
+    if isinstance(amount, float) and amount.is_integer():
+        amount = int(amount)
+    if unit == "Y" and is_age(g, i, end, mod):
+        return None
+    if g.is_(i - 1, "at") and g.is_(end, "where"):
+        return None  # « à une heure où la ville dort »: « at a time when », no quantity of time
+    value, grain = duration_value(amount, unit)
+    base = split_unit(unit)[1]
+    counted = amount if mod is None and isinstance(amount, int) else None  # a whole number of units
+    if counted is not None and unit in ("Y", "M", "W", "D"):
+        after_mod = g.mod(end)
+        alone = end + 1 >= g.n or not g.items[end + 1].text[0].isalnum()
+        if after_mod in ("after", "before") or ((g.is_(end, "after") or g.is_(end, "before")) and alone):
+            # « trois jours plus tard », « deux ans auparavant », « une semaine après. »
+            shift = counted if after_mod == "after" or g.is_(end, "after") else -counted
+            return end + 1, Frame("date", shift_unit=base, shift=shift, anchor="previous",
+                                  granularity=UNIT_GRAIN[base])
+    if counted is not None and unit in ("Y", "M", "W", "D", "WE") and signal in ("ago", "in"):
+        shift = -counted if signal == "ago" else counted
+        return end, Frame("date", shift_unit=base, shift=shift, granularity=UNIT_GRAIN[base])
+    return end, Frame("duration", value=value, mod=mod, granularity=grain)
+
+
+def is_age(g: Reader, i: int, end: int, mod: str | None) -> bool:
+    """« de 38 ans », « âgé de 54 ans », « Alain, 53 ans, », « les moins de 17 ans », « 6-16 ans »."""
+    if g.is_(i - 1, "of") or g.is_(i - 1, "of_elided"):
+        head = i - 2 if g.is_(i - 1, "of") else i - 3
+        return g.is_(head, "age_head") or not g.is_(head, "duration_head")
+    if g.word(i - 1) in (",", "(") and (g.word(end) in (",", ")", ".", ";") or g.is_(end, "and")):
+        return True
+    if g.is_(i - 1, "at") and mod is None:
+        return True  # « à 20 ans, il… »
+    if mod in ("LESS_THAN", "MORE_THAN") and g.is_(i - 1, "plural_article"):
+        return True
+    if g.mod(i - 1) in ("less", "more") and g.is_(i - 2, "plural_article"):
+        return True
+    if g.word(i - 1) == "-" and g.glued(i) and g.digits(i - 2):
+        return True
+    return False

@@ -1,0 +1,60 @@
+"""Periods counted from an anchor: « la semaine dernière », « l'an prochain », « ce mois-ci »,
+« cette année-là », « l'année précédente », « le mois même »; and the last/next N units as
+durations: « ces derniers jours » → ``PXD``, « les trois derniers mois » → ``P3M``."""
+
+from __future__ import annotations
+
+from ..models import Frame, Match
+from .durations import UNIT_GRAIN, duration_value
+from .reader import Reader, shift_of
+
+
+def unit_relative(g: Reader, i: int) -> Match | None:
+    j, det = g.opt_det(i)
+    if det is None:
+        return None
+    unit = g.unit(j)
+    if unit not in ("Y", "M", "W", "WE", "Q", "D"):
+        return None
+    if g.plural_form(j) and det == "this_det" and not g.is_(j, "month_noun"):
+        return None  # « ces semaines » → not a single period
+    k = j + 1
+    anchor, shift = "published", 0
+    if g.glued_sign(k, "-") and (g.is_(k + 1, "here") or g.is_(k + 1, "there")):
+        if det != "this_det":
+            return None
+        anchor = "published" if g.is_(k + 1, "here") else "previous"
+        k += 2
+    elif g.is_(k, "same") and det == "this_det":
+        anchor, k = "previous", k + 1
+    else:
+        k2, direction = g.direction_after(k)
+        if direction is None:
+            if det != "this_det" or unit == "D":
+                return None
+        else:
+            k = k2
+            shift = shift_of(direction)
+            anchor = "previous" if direction.startswith("prev") else "published"
+            if det == "this_det" and g.plural_form(j):
+                return None
+    if unit == "D" and anchor == "published" and shift == 0:
+        return None
+    return k, Frame("date", shift_unit=unit, shift=shift, anchor=anchor, granularity=UNIT_GRAIN[unit])
+
+
+def last_n(g: Reader, i: int) -> Match | None:
+    """« ces derniers jours » → PXD, « les trois derniers mois » → P3M."""
+    j, det = g.opt_det(i)
+    if det is None:
+        return None
+    amount: float | str = "X"
+    if (num := g.number(j)) is not None and num[1] != "X":
+        j, amount = num
+    if g.mod(j) not in ("last", "next"):
+        return None
+    unit = g.unit(j + 1)
+    if unit not in ("Y", "M", "W", "D", "H", "MIN", "S", "DE", "CE", "Q", "WE"):
+        return None
+    value, grain = duration_value(amount, unit)
+    return j + 2, Frame("duration", value=value, granularity=grain)

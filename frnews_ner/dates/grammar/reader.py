@@ -1,0 +1,288 @@
+"""The view every rule has of a doc: its items, what the lexicon says of them, and shared building blocks.
+
+A rule never compares text with a French word: it asks the lexicon's kinds (``g.kind(j, "months")``)
+and the function-word classes of ``data/dates/words.tsv`` (``g.is_(j, "of")`` for « de »). The
+building blocks that several families need — an optional determiner, « de / d' », numbers in
+digits or letters, a day number, a month, a year, a direction word, a part of day after a day, a
+clock time from hours and minutes — are written here once.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ...sentences import Sentences
+from ..lexicon import Lexicon
+from ..models import Frame, Item
+
+#: Punctuation that opens a sentence or a quotation for :meth:`Reader.sentence_initial`.
+_OPENING_MARKS = frozenset({".", "!", "?", ":", "«", "\"", "(", "-", "_", "\n"})
+#: Modifier values that stand just before an extent and stay outside it (TimeBank: prepositions).
+SIGNALS = frozenset({"ago", "in", "since", "by", "approx_signal"})
+#: The mark of a plural noun in French spelling (« les mardis », « ces semaines »).
+PLURAL_MARK = "s"
+#: Direction modifiers and the shift (in units) each one means.
+DIRECTION_SHIFTS = {"last": -1, "next": 1, "prev_last": -1, "prev_next": 1}
+
+
+def shift_of(direction: str | None) -> int:
+    """``last``/``prev_last`` → -1, ``next``/``prev_next`` → +1, no direction → 0."""
+    return DIRECTION_SHIFTS.get(direction or "", 0)
+
+
+def clock_frame(hour: int, minutes: int = 0, *, zone: str | None = None, mod: str | None = None) -> Frame:
+    """A clock time ``hour`` h + ``minutes`` (possibly negative: « midi moins le quart »), on a 24-hour dial."""
+    total = (hour * 60 + minutes) % (24 * 60)
+    return Frame("time", hour=total // 60, minute=total % 60, zone=zone, mod=mod, granularity="minute")
+
+
+class Reader:
+    """Items of one doc with accessors; out-of-range indexes read as nothing (``""``, ``None``)."""
+
+    def __init__(self, doc: Doc, items: list[Item], sentences: Sentences, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.sentences = sentences
+        self.items = items
+        self.n = len(items)
+        self.has_pos = any(t.pos_ for t in doc)
+
+    # ---- what the lexicon says -------------------------------------------------------------------
+    def kind(self, j: int, kind: str) -> str | None:
+        """The value item ``j`` has in lexicon ``kind`` (``"8"`` for « août » in ``months``), else None."""
+        if 0 <= j < self.n:
+            e = self.items[j].entries.get(kind)
+            return e[0] if e else None
+        return None
+
+    def flags(self, j: int, kind: str) -> frozenset[str]:
+        e = self.items[j].entries.get(kind) if 0 <= j < self.n else None
+        return e[1] if e else frozenset()
+
+    def is_(self, j: int, word_class: str) -> bool:
+        """Whether item ``j`` is a word of ``word_class`` in ``words.tsv`` (« de » is ``of``)."""
+        return 0 <= j < self.n and word_class in self.items[j].classes
+
+    def mod(self, j: int) -> str | None:
+        return self.kind(j, "modifiers")
+
+    def unit(self, j: int) -> str | None:
+        return self.kind(j, "units")
+
+    def part_of_day(self, j: int) -> str | None:
+        """A part of day code (``MO``, ``EV``…) of item ``j``; clock words (« midi ») are not parts of day."""
+        p = self.kind(j, "parts_of_day")
+        return p if p is not None and ":" not in p else None
+
+    # ---- surface -------------------------------------------------------------------------------------
+    def word(self, j: int) -> str:
+        return self.items[j].text if 0 <= j < self.n else ""
+
+    def digits(self, j: int) -> str | None:
+        w = self.word(j)
+        return w if w.isdecimal() else None
+
+    def glued(self, j: int) -> bool:
+        """Item ``j`` touches the previous one (no space)."""
+        return 0 <= j < self.n and not self.items[j].space_before
+
+    def glued_sign(self, j: int, sign: str) -> bool:
+        """Item ``j`` is ``sign`` written against the previous item (« mi-mars », « 14h30 »)."""
+        return self.word(j) == sign and self.glued(j)
+
+    def decimal_follows(self, j: int) -> bool:
+        """« 2,5 », « 1.500 »: item ``j`` is a comma or dot glued between two numbers."""
+        return self.word(j) in (",", ".") and self.glued(j) and self.digits(j + 1) is not None and self.glued(j + 1)
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        return self.sentences.same(self.items[a].tok, self.items[b].tok)
+
+    def pos(self, j: int) -> str:
+        return self.doc[self.items[j].tok].pos_ if 0 <= j < self.n else ""
+
+    def is_capitalised(self, j: int) -> bool:
+        raw = self.items[j].raw
+        return bool(raw) and raw[0].isupper()
+
+    def sentence_initial(self, j: int) -> bool:
+        if j == 0:
+            return True
+        tok = self.doc[self.items[j].tok]
+        if tok.is_sent_start:
+            return True
+        return self.word(j - 1) in _OPENING_MARKS or "\n" in self.text[self.items[j - 1].end:self.items[j].start]
+
+    def signal(self, first: int) -> str | None:
+        """The preposition-like modifier just before an extent (outside of it)."""
+        value = self.mod(first - 1)
+        return value if value in SIGNALS else None
+
+    # ---- building blocks -----------------------------------------------------------------------------
+    def opt_det(self, j: int) -> tuple[int, str | None]:
+        """An optional determiner kept in the extent: (next item, ``det``/``this_det``/None)."""
+        value = self.mod(j)
+        if value in ("det", "this_det"):
+            return j + 1, value
+        return j, None
+
+    def of(self, k: int, *also: str) -> int | None:
+        """The item after « de » or « d' » at ``k`` (or after a word of the classes ``also``, such as
+        ``of_the`` « du »), else None."""
+        if self.is_(k, "of") or any(self.is_(k, c) for c in also):
+            return k + 1
+        if self.is_(k, "of_elided") and self.word(k + 1) == "'":
+            return k + 2
+        return None
+
+    def number(self, j: int) -> tuple[int, float | str] | None:
+        """Digits (« 30,4 ») or a number in letters (« vingt et un », « dix-huit »), or X (« quelques »)."""
+        d = self.digits(j)
+        if d is not None:
+            if self.glued_sign(j + 1, ",") and self.digits(j + 2) and self.glued(j + 2):
+                return j + 3, float(f"{d}.{self.digits(j + 2)}")
+            return j + 1, int(d)
+        v = self.kind(j, "numbers")
+        if v is None:
+            return None
+        if v == "X":
+            return j + 1, "X"
+        total, current, k, end = 0, 0, j, j
+        while True:
+            v = self.kind(k, "numbers")
+            if v is None or v == "X":
+                break
+            atom = int(v)
+            if atom == 100:
+                current = max(current, 1) * 100
+            elif atom == 1000:
+                total += max(current, 1) * 1000
+                current = 0
+            else:
+                current += atom
+            end = k + 1
+            following = self.kind(k + 1, "numbers")
+            # Compounds: « dix-huit », « vingt et un », « quatre-vingt-dix »
+            if self.word(k + 1) == "-" and self.kind(k + 2, "numbers") not in (None, "X"):
+                k += 2
+            elif self.is_(k + 1, "and") and self.is_(k + 2, "joins_with_and"):
+                k += 2
+            elif following not in (None, "X") and (int(following or 0) in (100, 1000) or atom >= 100):
+                k += 1
+            else:
+                break
+        return end, total + current
+
+    def day_number(self, j: int) -> tuple[int, int] | None:
+        """« 14 », « 1er », « premier »."""
+        d = self.digits(j)
+        if d is not None and len(d) <= 2 and 1 <= int(d) <= 31:
+            if self.is_(j + 1, "first_suffix") and self.glued(j + 1):
+                return j + 2, int(d)
+            return j + 1, int(d)
+        if self.kind(j, "ordinals") == "1":
+            return j + 1, 1
+        return None
+
+    def month(self, j: int, *, abbr: bool) -> tuple[int, int] | None:
+        """A month name (abbreviations only with ``abbr``: next to a day or a year)."""
+        v = self.kind(j, "months")
+        if v is None:
+            return None
+        if "abbr" in self.flags(j, "months"):
+            if not abbr:
+                return None
+            end = j + 1
+            if self.glued_sign(end, ".") and self.digits(end + 1) is not None:
+                end += 1  # « 7 sept. 2024 »: the dot is inside, the year follows
+            return end, int(v)
+        if self.is_capitalised(j) and not self.sentence_initial(j) and not abbr:
+            return None  # « Mars », « Mai » mid-sentence: a planet, a name
+        return j + 1, int(v)
+
+    def year_ok_after(self, k: int) -> bool:
+        """Nothing after a bare year turns it into a quantity (« 2000 manifestants »)."""
+        if k >= self.n:
+            return True
+        w = self.word(k)
+        if not w[0].isalnum():
+            # « 2000 % »; a comma or dot glued to the number and followed by digits (« 2,5 », « 2020, 5 »)
+            return not self.is_(k, "quantity_sign") and not (
+                self.word(k) in (",", ".") and self.glued(k) and self.digits(k + 1) is not None)
+        if w.isdecimal():
+            return False
+        if self.is_(k, "year_follower") or self.kind(k, "months") or self.mod(k):
+            return True
+        if self.is_capitalised(k):
+            return True
+        if self.has_pos:
+            return self.pos(k) in ("VERB", "AUX", "ADV", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "PUNCT")
+        return False
+
+    def composite_year_ok(self, j: int, end: int) -> bool:
+        """After a month, a day or a holiday a four-digit year is sure; a two-digit one must end the phrase."""
+        return len(self.word(j)) == 4 or self.year_ok_after(end)
+
+    def year(self, j: int, *, two_digits: bool = False) -> tuple[int, int] | None:
+        d = self.digits(j)
+        if d is None:
+            return None
+        if self.decimal_follows(j + 1):
+            return None  # 2,5 / 1.500 (but « 3 mars 2021, 14h30 » keeps its year)
+        if len(d) == 4 and 1000 <= int(d) <= 2199:
+            return j + 1, int(d)
+        if two_digits and len(d) == 2 and self.year_ok_after(j + 1):
+            return j + 1, int(d) + (1900 if int(d) >= 30 else 2000)
+        return None
+
+    def year_after(self, j: int) -> tuple[int, int] | None:
+        """A year right after a month, a day or a season part (« mars 2021 », « mars 21 »)."""
+        yy = self.year(j, two_digits=True)
+        return yy if yy is not None and self.composite_year_ok(j, yy[0]) else None
+
+    def direction_after(self, k: int) -> tuple[int, str | None]:
+        value = self.mod(k)
+        if value in DIRECTION_SHIFTS:
+            return k + 1, value
+        return k, None
+
+    def part_after(self, k: int) -> tuple[int, str | None]:
+        """« soir », « au matin », « après-midi », « dans la soirée », « en fin de matinée » after a day."""
+        p = self.part_of_day(k)
+        if p and p != "DT":
+            return k + 1, p
+        if self.is_(k, "at_the") and (p2 := self.part_of_day(k + 1)):
+            return k + 2, p2
+        # « lundi dans la soirée », « mardi en matinée », « hier en fin d'après-midi »: the part of that
+        # day (the TIMEX3 value has no room for the START/END of a part of day after a date)
+        j = k
+        within = self.is_(j, "within")
+        if within and self.mod(j + 1) == "det" and not self.is_(j + 1, "plural_det"):
+            j += 2  # « la », « l' »
+        elif self.is_(j, "in_prep"):
+            j += 1
+            if self.mod(j) in ("start", "mid", "end") and (after := self.of(j + 1)) is not None:
+                j = after
+        else:
+            return k, None
+        p3 = self.part_of_day(j)
+        if p3 and p3 != "DT" and (within or not self.is_(j, "part_not_after_en")):
+            return j + 1, p3
+        return k, None
+
+    def plural_form(self, j: int) -> bool:
+        """Item ``j`` is written like a plural (« mardis », « semaines »; « mois » too: ask ``month_noun``)."""
+        return self.word(j).endswith(PLURAL_MARK)
+
+    def has_plural(self, k: int) -> bool:
+        """Item ``k`` is a singular unit whose plural is in the lexicon (« trimestre », not « min »)."""
+        return any(kind == "units" for kind, _, _ in self.lexicon.lookup((self.word(k) + PLURAL_MARK,)))
+
+    def ordinal(self, j: int) -> tuple[int, int] | None:
+        """« premier », « dernière », « 2e », « 3ème », « 1er »: (end item, rank; -1 for the last)."""
+        if (v := self.kind(j, "ordinals")) is not None:
+            return j + 1, int(v)
+        d = self.digits(j)
+        if d is not None and len(d) <= 2 and int(d) >= 1 and self.glued(j + 1) and self.is_(j + 1, "ordinal_suffix"):
+            return j + 2, int(d)
+        return None

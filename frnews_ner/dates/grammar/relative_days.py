@@ -1,0 +1,55 @@
+"""Days counted from an anchor: « hier », « demain soir », « aujourd'hui vendredi », « la veille »,
+« le lendemain du 13 février », « la veille de Noël », « le jour même ».
+
+The words and their offsets are in ``relative_days.tsv``; « ^ » offsets count from the date
+mentioned before (or named right after: « le lendemain du 13 février »).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..models import Frame, Match
+from .absolute import daymonth_core, numeric_date
+from .holidays import holiday
+from .reader import Reader
+
+
+def relative_day(g: Reader, i: int) -> Match | None:
+    v = g.kind(i, "relative_days")
+    j = i
+    if v is None:
+        j, det = g.opt_det(i)
+        v = g.kind(j, "relative_days")
+        if v is None or det is None:
+            return None
+    anchor = "previous" if v.startswith("^") else "published"
+    offset = int(v.lstrip("^"))
+    k = j + 1
+    if anchor == "previous" and (based := base_date(g, k)) is not None:
+        # « le lendemain du 13 février », « la veille de Noël »: counted from the date named
+        e, base = based
+        e, part = g.part_after(e)
+        if base.part is not None:  # « … du 13 février au soir »: the evening of the day counted
+            part, base = base.part, replace(base, kind="date", part=None)
+        return e, Frame("time" if part else "date", shift_unit="D", shift=offset, anchor="base", part=part,
+                        base=base, granularity="day")
+    if g.is_(k, "same"):
+        k += 1
+    k, part = g.part_after(k)
+    if part is None and g.kind(k, "weekdays") is not None and anchor == "published":
+        k += 1  # « aujourd'hui vendredi », « demain samedi »
+        k, part = g.part_after(k)
+    return k, Frame("time" if part else "date", shift_unit="D", shift=offset, anchor=anchor, part=part,
+                    granularity="day")
+
+
+def base_date(g: Reader, k: int) -> Match | None:
+    """« du 13 février », « de Noël », « du 03/02/2023 » after « la veille », « le lendemain »."""
+    if g.is_(k, "of_the"):
+        return daymonth_core(g, k + 1) or numeric_date(g, k + 1)
+    if (start := g.of(k)) is not None:
+        m = holiday(g, start)
+        if m is not None and m[1].holiday is not None:
+            return m
+    return None

@@ -1,0 +1,33 @@
+"""Seasons: « l'été 2019 », « l'hiver dernier », « cet automne », « au printemps », « les mois d'été »;
+not « a été » (the participle)."""
+
+from __future__ import annotations
+
+from ..models import Frame, Match
+from .reader import Reader
+
+
+def season(g: Reader, i: int) -> Match | None:
+    j, det = g.opt_det(i)
+    if g.is_(j, "month_noun") and g.is_(j + 1, "of_elided") and g.word(j + 2) == "'" \
+            and g.kind(j + 3, "seasons"):
+        j += 3  # « les mois d'été »
+        det = det or "det"
+    s = g.kind(j, "seasons")
+    if s is None:
+        return None
+    k = j + 1
+    if (yy := g.year(k)) is not None:
+        return yy[0], Frame("date", year=yy[1], season=s, granularity="season")
+    k2, direction = g.direction_after(k)
+    if direction in ("last", "next"):
+        return k2, Frame("date", season=s, direction=direction, granularity="season")
+    if det == "this_det":
+        return k, Frame("date", season=s, direction="this", granularity="season")
+    if det is None and not g.is_(i - 1, "season_opener"):
+        if not (g.sentence_initial(j) and (g.is_(k, "like") or g.word(k) == ",")):
+            return None  # « a été » is a verb
+    if g.is_(j, "season_homograph") and g.has_pos and g.pos(j) in ("AUX", "VERB") and det is None \
+            and not (g.is_(i - 1, "in_prep") or g.is_(i - 1, "of_elided")):
+        return None
+    return k, Frame("date", season=s, granularity="season")

@@ -1,0 +1,56 @@
+"""Weekdays: « samedi », « lundi dernier », « ce mardi », « mercredi soir », « mardi de la semaine
+prochaine », « vendredi précédent », « lundi en huit ».
+
+A bare weekday takes the direction of its clause (past → the previous one, future → the next one,
+present → the nearest); « un vendredi » and « les mardis » are no particular day.
+"""
+
+from __future__ import annotations
+
+from ..models import Frame, Match
+from .reader import Reader
+
+#: « lundi en huit » / « en quinze »: the class of the word after « en » and the weeks it adds.
+_WEEKS_ON = {"one_week_on": 1, "two_weeks_on": 2}
+
+
+def weekday(g: Reader, i: int) -> Match | None:
+    j, det = g.opt_det(i)
+    if g.is_(j, "same") and det == "this_det":
+        j += 1
+    if det is None and g.is_(i - 1, "not_a_particular_day"):
+        return None  # « un vendredi » is no particular Friday
+    w = g.kind(j, "weekdays")
+    if w is None or g.plural_form(j):
+        return None  # « les mardis » is a set
+    k = j + 1
+    if det == "det" and g.mod(k) not in ("last", "next", "prev_last", "prev_next"):
+        return None  # « le mardi » alone is habitual or needs the day number (other rule)
+    if g.is_(k, "same") and det == "this_det":
+        k += 1
+    k, direction = g.direction_after(k)
+    k, part = g.part_after(k)
+    # « ce lundi » is the nearest Monday in the direction of the tense, like a bare « lundi ».
+    if direction is None:
+        k2, d2 = g.direction_after(k)
+        if d2:
+            k, direction = k2, d2
+    kind = "time" if part else "date"
+    if direction is None:
+        # « mardi de la semaine prochaine », « lundi la semaine dernière »
+        k2 = k + 1 if g.is_(k, "of") else k
+        if g.is_(k2, "feminine_article") and g.unit(k2 + 1) == "W" and g.is_(k2 + 1, "week_noun"):
+            k3, d3 = g.direction_after(k2 + 2)
+            if d3 in ("last", "next"):
+                return k3, Frame(kind, weekday=int(w), part=part, shift_unit="W",
+                                 shift=-1 if d3 == "last" else 1, granularity="day")
+    if direction in ("prev_last", "prev_next"):
+        return k, Frame(kind, weekday=int(w), part=part, direction=direction, anchor="previous",
+                        granularity="day")
+    if direction is None and det is None and g.is_(k, "in_prep"):
+        # « lundi en huit », « mercredi en quinze »: one or two weeks after the coming one
+        weeks = next((n for cls, n in _WEEKS_ON.items() if g.is_(k + 1, cls)), None)
+        if weeks and g.unit(k + 2) is None and not g.digits(k + 2):
+            return k + 2, Frame(kind, weekday=int(w), part=part, direction="next", shift_unit="D",
+                                shift=7 * weeks, granularity="day")
+    return k, Frame(kind, weekday=int(w), part=part, direction=direction, granularity="day")

@@ -1,0 +1,107 @@
+"""The neutral data of the date finder: what a piece of text is, what an expression means, what it resolves to.
+
+No French word and no arithmetic here. The grammar turns pieces of text (:class:`Item`) into
+:class:`Candidate` spans carrying a :class:`Frame`; the resolver turns a frame and its anchors into
+a :class:`Resolved` TIMEX3 value. « août dernier » → ``Frame(kind="date", month=8, direction="last")``
+→ ``Resolved("DATE", "2024-08", "month", None, "published")`` when published on 2024-12-15.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What an expression says, in calendar terms only (no French words, no anchor yet).
+
+    ``shift_unit``/``shift`` count from an anchor (``anchor="published"`` or ``"previous"``):
+    « la semaine dernière » → ``shift_unit="W", shift=-1``. ``direction`` (``last``, ``next``,
+    ``this`` or ``None`` = from the tense of the clause) picks the occurrence of a weekday, month,
+    day-month, season or holiday.
+    """
+
+    kind: str  # date | time | duration | set | ref
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    season: str | None = None
+    part: str | None = None
+    hour: int | None = None
+    minute: int | None = None
+    decade: int | None = None
+    century: int | None = None
+    holiday: str | None = None
+    shift_unit: str | None = None
+    shift: int = 0
+    anchor: str = "published"
+    direction: str | None = None
+    mod: str | None = None
+    value: str | None = None  # ready-made value: durations, sets, refs
+    granularity: str | None = None
+    #: « la dernière semaine de septembre », « le premier mercredi du mois »: the ``ordinal``-th
+    #: (``-1`` last) ``ord_unit`` (``W`` week, ``D`` day, ``2W`` half-month, ``WD`` the ``weekday``)
+    #: of the period the other fields name (a month, a year, or a shift from the anchor).
+    ordinal: int | None = None
+    ord_unit: str | None = None
+    #: « le lendemain du 13 février »: ``shift`` days (``shift_unit="D"``) from this date, not from
+    #: the previous one.
+    base: Frame | None = None
+    #: « 8 h GMT »: ``UTC`` adds « Z » to the clock time; ``LOCAL`` (« heure de Paris ») changes nothing
+    zone: str | None = None
+
+
+#: What a grammar rule returns: the item index where the match ends (exclusive) and its frame.
+Match = tuple[int, Frame]
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One lexicon phrase or one raw piece of the text.
+
+    ``key`` is its normalised pieces (``("aujourd", "'", "hui")``), ``text`` the normalised surface,
+    ``entries`` what the lexicon says of it per kind (``{"months": ("8", frozenset())}``), ``classes``
+    the function-word classes of ``words.tsv`` it belongs to (``{"of"}`` for « de »).
+    """
+
+    start: int
+    end: int
+    text: str
+    raw: str
+    key: tuple[str, ...]
+    entries: dict[str, tuple[str, frozenset[str]]]
+    classes: frozenset[str]
+    space_before: bool
+    tok: int  # index of the spaCy token holding the first piece
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A detected expression: items ``[first, last)``; ``signal`` is the preposition just before it."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    frame: Frame
+    signal: str | None
+    tok: int
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """The normalised part of a :class:`~frnews_ner.records.TimeExpression`.
+
+    ``point`` is the first day of the resolved period (for later « la veille »), ``None`` when the
+    value is underspecified.
+    """
+
+    type: str
+    value: str | None
+    granularity: str | None
+    mod: str | None
+    anchor: str
+    warnings: tuple[str, ...] = ()
+    point: date | None = None

@@ -1,0 +1,93 @@
+"""The tense of the clause around a date word, from spaCy's morphology (no parser needed).
+
+A bare weekday or month follows it: « il est arrivé lundi » (past → the previous Monday), « il
+viendra lundi » (future → the next one). The auxiliaries that decide a compound tense are word
+classes of ``words.tsv`` (``avoir_present``, ``etre_present``, ``aller_present``…).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..sentences import Sentences
+from .lexicon import Lexicon, split_pieces
+
+#: Tokens: a verb farther away usually belongs to another clause.
+TENSE_WINDOW = 10
+
+
+class TenseReader:
+    """Tenses of a doc's clauses; the classes of each token are looked up once."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon, sentences: Sentences) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.sentences = sentences
+        self._classes: dict[int, frozenset[str]] = {}
+        self._tenses: dict[int, str | None] = {}
+
+    def is_(self, tok: Token, word_class: str) -> bool:
+        classes = self._classes.get(tok.i)
+        if classes is None:
+            classes = self._classes[tok.i] = self.lexicon.classes_of(split_pieces(tok.text))
+        return word_class in classes
+
+    def verb_tense(self, tok: Token) -> str | None:
+        """Tense of one verb form: past, future, present or None (infinitive, not a verb)."""
+        if tok.pos_ not in ("VERB", "AUX"):
+            return None
+        morph = tok.morph
+        if "Cnd" in morph.get("Mood", None):
+            return "future"
+        tense = morph.get("Tense", None)
+        if "Fut" in tense:
+            return "future"
+        if "Past" in tense or "Imp" in tense:
+            return "past"
+        doc = tok.doc
+        if "Part" in morph.get("VerbForm", None):
+            # A participle alone is ambiguous (« prévue le 16 », « est arrivé »): only « avoir » +
+            # participle is surely a past tense.
+            aux = [t for t in doc[max(0, tok.i - 3):tok.i] if t.pos_ == "AUX"]
+            if aux and self.is_(aux[-1], "avoir_aux"):
+                return "past"
+            if aux and aux[-1].i > 0 and self.is_(doc[aux[-1].i - 1], "reflexive"):
+                return "past"  # « ils se sont rendus »: a pronominal verb in the passé composé
+            return None
+        if "Pres" in tense:
+            nxt = [t for t in doc[tok.i + 1:tok.i + 4] if t.pos_ in ("VERB", "AUX")]
+            if any("Part" in t.morph.get("VerbForm", None) for t in nxt):
+                if self.is_(tok, "avoir_present") or (tok.i > 0 and self.is_(doc[tok.i - 1], "reflexive")):
+                    return "past"  # passé composé (« a annoncé », « se sont rendus »)
+                if self.is_(tok, "etre_present"):
+                    return None  # « est prévue » (passive present) or « est arrivé » (past): undecided
+            if self.is_(tok, "aller_present") and any("Inf" in t.morph.get("VerbForm", None) for t in nxt):
+                return "future"  # futur proche
+            return "present"
+        return None
+
+    def clause_tense(self, tok_index: int) -> str | None:
+        """Tense of the verb nearest to a token in its sentence (``None`` without morphology)."""
+        if tok_index in self._tenses:
+            return self._tenses[tok_index]
+        doc, sentences = self.doc, self.sentences
+        if sentences.known:
+            lo, hi = sentences.start[tok_index], sentences.end[tok_index]
+        else:
+            lo, hi = max(0, tok_index - 25), min(len(doc), tok_index + 25)
+        best: tuple[int, str] | None = None
+        for t in doc[lo:hi]:
+            c = self.verb_tense(t)
+            if c is None:
+                continue
+            dist = abs(t.i - tok_index)
+            # A verb on the other side of a semicolon or colon belongs to another clause.
+            between = doc[min(t.i, tok_index):max(t.i, tok_index)]
+            if any(x.text in (";", ":") for x in between):
+                dist += 20
+            if dist > TENSE_WINDOW:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, c)
+        self._tenses[tok_index] = best[1] if best else None
+        return self._tenses[tok_index]
