@@ -9,7 +9,8 @@ first call to :func:`extract` or when an :class:`Extractor` is created.
 """
 
 from ._version import __version__
-from .errors import FrnewsError, ModelNotFoundError, RuleError, RuleProblem
+from .errors import (FrnewsError, GoldDataNotFoundError, InputError, ModelNotFoundError, NerModelMismatchError,
+                     PublishedDateError, RecordError, RuleError, RuleProblem)
 from .extractor import Extractor, extract
 from .records import SCHEMA, Entity, Extraction, KBInfo, Mention, TimeExpression
 
@@ -18,9 +19,14 @@ __all__ = [
     "Extraction",
     "Extractor",
     "FrnewsError",
+    "GoldDataNotFoundError",
+    "InputError",
     "KBInfo",
     "Mention",
     "ModelNotFoundError",
+    "NerModelMismatchError",
+    "PublishedDateError",
+    "RecordError",
     "RuleError",
     "RuleProblem",
     "SCHEMA",

@@ -8,10 +8,14 @@ offsets in the original string. Nothing is truncated.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import TypeVar
 
-from .text import fold
+from .coref import is_surname_of, is_surname_only
+from .records import Entity, Mention, TimeExpression
+
+_Offsets = TypeVar("_Offsets", Mention, TimeExpression)
 
 #: Texts longer than this are processed in chunks (characters).
 DEFAULT_CHUNK_CHARS = 100_000
@@ -47,48 +51,55 @@ def split_text(text: str, limit: int = DEFAULT_CHUNK_CHARS) -> list[tuple[int, s
     return chunks
 
 
-def _shift(record: Mapping[str, Any], offset: int) -> dict[str, Any]:
-    return {**record, "start": record["start"] + offset, "end": record["end"] + offset}
+def _shifted(mention: _Offsets, offset: int) -> _Offsets:
+    return replace(mention, start=mention.start + offset, end=mention.end + offset)
 
 
-def merge_entities(parts: Iterable[tuple[int, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
-    """Merge entity dicts of several chunks (``(offset, entities)``): same id → one entity."""
-    merged: dict[str, dict[str, Any]] = {}
+def merge_entities(parts: Iterable[tuple[int, Sequence[Entity]]]) -> list[Entity]:
+    """Merge the entities of several chunks (``(offset, entities)``): same id → one entity."""
+    merged: dict[str, Entity] = {}
     for offset, entities in parts:
         for entity in entities:
-            mentions = [_shift(m, offset) for m in entity["mentions"]]
-            known = merged.get(entity["id"])
+            mentions = tuple(_shifted(m, offset) for m in entity.mentions)
+            known = merged.get(entity.id)
             if known is None:
-                merged[entity["id"]] = {**entity, "mentions": mentions}
+                merged[entity.id] = replace(entity, mentions=mentions)
             else:
-                known["mentions"] = known["mentions"] + mentions
-                known["confidence"] = max(known["confidence"], entity["confidence"])
-                known["candidates"] = sorted(set(known["candidates"]) | set(entity["candidates"]))
-    return _join_surnames_across_chunks(sorted(merged.values(), key=lambda e: e["mentions"][0]["start"]))
+                merged[entity.id] = replace(known, mentions=known.mentions + mentions,
+                                            confidence=max(known.confidence, entity.confidence),
+                                            candidates=tuple(sorted(set(known.candidates) | set(entity.candidates))))
+    return _join_surnames_across_chunks(sorted(merged.values(), key=lambda e: e.mentions[0].start))
 
 
-def _join_surnames_across_chunks(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _join_surnames_across_chunks(entities: list[Entity]) -> list[Entity]:
     """A surname-only person of one chunk joins the one full name of another chunk it abbreviates.
 
-    Within a chunk :mod:`frnews_ner.coref` did this already; across chunks only an unambiguous
-    match is joined (two full names with that surname leave it apart).
+    Within a chunk :mod:`frnews_ner.coref` did this already, with the same test
+    (:func:`~frnews_ner.coref.is_surname_of`); across chunks only an unambiguous match is joined
+    (two full names with that surname leave it apart).
     """
-    full = [e for e in entities if e["label"] == "PER" and len(fold(e["name"]).split()) > 1]
-    kept = []
+    people = [e for e in entities if e.label == "PER"]
+    joined: dict[str, list[Mention]] = {}
+    absorbed: set[str] = set()
+    for entity in people:
+        if entity.kb is not None or not is_surname_only(entity.name):
+            continue
+        targets = [f for f in people if f is not entity and not is_surname_only(f.name)
+                   and is_surname_of(entity.name, f.name)]
+        if len(targets) == 1:
+            joined.setdefault(targets[0].id, []).extend(replace(m, form="surname") for m in entity.mentions)
+            absorbed.add(entity.id)
+    out = []
     for entity in entities:
-        if entity["label"] == "PER" and entity["kb"] is None and len(fold(entity["name"]).split()) == 1:
-            surname = fold(entity["name"])
-            targets = [f for f in full if fold(f["name"]).split()[-1] == surname]
-            if len(targets) == 1:
-                target = targets[0]
-                target["mentions"] = sorted(
-                    target["mentions"] + [{**m, "form": "surname"} for m in entity["mentions"]],
-                    key=lambda m: m["start"])
-                continue
-        kept.append(entity)
-    return kept
+        if entity.id in absorbed:
+            continue
+        if entity.id in joined:
+            entity = replace(entity, mentions=tuple(sorted(entity.mentions + tuple(joined[entity.id]),
+                                                           key=lambda m: m.start)))
+        out.append(entity)
+    return out
 
 
-def merge_dates(parts: Iterable[tuple[int, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
-    """Date dicts of several chunks shifted to offsets in the whole text."""
-    return [_shift(d, offset) for offset, dates in parts for d in dates]
+def merge_dates(parts: Iterable[tuple[int, Sequence[TimeExpression]]]) -> list[TimeExpression]:
+    """Dates of several chunks shifted to offsets in the whole text."""
+    return [_shifted(d, offset) for offset, dates in parts for d in dates]

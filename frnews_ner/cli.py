@@ -13,8 +13,9 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
-from .errors import FrnewsError
-from .extractor import Extractor, parse_published
+from .errors import FrnewsError, InputError
+from .extractor import Extractor
+from .published import parse_published
 from .records import Extraction
 
 
@@ -70,10 +71,6 @@ def _table(extraction: Extraction) -> str:
     return "\n".join(lines)
 
 
-class BadInputLine(FrnewsError, ValueError):
-    """A line of JSONL input that cannot be processed (raised with ``--strict``)."""
-
-
 def _jsonl_items(stream: TextIO, errors: list[str], *, skip: int = 0, done: frozenset[str] = frozenset(),
                  strict: bool = False) -> Iterator[dict[str, Any]]:
     """Valid items of a JSONL stream; a bad line is reported on stderr with its number and skipped.
@@ -94,7 +91,7 @@ def _jsonl_items(stream: TextIO, errors: list[str], *, skip: int = 0, done: froz
         except ValueError as err:  # json.JSONDecodeError is a ValueError
             message = f"line {number}: {err}"
             if strict:
-                raise BadInputLine(message) from err
+                raise InputError(message) from err
             errors.append(message)
             print(f"frnews-ner: skipped {message}", file=sys.stderr)
             continue

@@ -7,8 +7,10 @@ Two full names stay two entities. Other labels group by identical folded text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .records import Mention
 from .text import clean_name, fold, slug
 
 # Name particles that stand between first names and surname and may open a surname-only mention
@@ -22,7 +24,7 @@ class MentionGroup:
 
     label: str
     name: str
-    mentions: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, text, form
+    mentions: list[Mention] = field(default_factory=list)
 
     @property
     def local_id(self) -> str:
@@ -30,58 +32,60 @@ class MentionGroup:
         return f"local:{self.label}/{slug(self.name)}"
 
 
-def _words(text: str) -> list[str]:
-    return fold(text).replace("-", " - ").split()
+def name_words(name: str) -> list[str]:
+    """« Jean-Yves Le Drian » → ``["jean", "-", "yves", "le", "drian"]`` (folded, hyphens apart)."""
+    return fold(name).replace("-", " - ").split()
 
 
-def _is_surname_of(short: list[str], full: list[str]) -> bool:
-    """« zelensky » abbreviates « volodymyr zelensky »; « le pen » abbreviates « marine le pen »."""
-    return 0 < len(short) < len(full) and full[-len(short):] == short
+def is_surname_only(name: str) -> bool:
+    """One word, or a particle and what follows (« Zelensky », « Le Pen », « von der Leyen »)."""
+    words = name_words(name)
+    return len(words) == 1 or bool(words) and words[0] in _PARTICLES
 
 
-def group_mentions(spans: list[tuple[int, int, str, str]]) -> list[MentionGroup]:
+def is_surname_of(short: str, full: str) -> bool:
+    """« Zelensky » abbreviates « Volodymyr Zelensky »; « Le Pen » abbreviates « Marine Le Pen »."""
+    a, b = name_words(short), name_words(full)
+    return 0 < len(a) < len(b) and b[-len(a):] == a
+
+
+def group_mentions(spans: Sequence[tuple[int, int, str, str]]) -> list[MentionGroup]:
     """Group ``(start, end, text, label)`` spans (sorted by start) into entities, in order of first mention."""
     groups: list[MentionGroup] = []
     by_key: dict[tuple[str, str], MentionGroup] = {}
-    full_people: list[tuple[int, list[str], MentionGroup]] = []  # (start, words, group) of full names
+    full_people: list[tuple[int, MentionGroup]] = []  # (start, group) of full names
     pending_short: list[tuple[int, int, str]] = []
+
+    def group_of(label: str, name: str) -> MentionGroup:
+        key = (label, fold(name))
+        group = by_key.get(key)
+        if group is None:
+            group = by_key[key] = MentionGroup(label, name)
+            groups.append(group)
+        return group
 
     for start, end, text, label in spans:
         name = clean_name(text)
-        key = (label, fold(name))
-        words = _words(name)
-        if label == "PER" and len(words) == 1 or (label == "PER" and words and words[0] in _PARTICLES):
+        if label == "PER" and is_surname_only(name):
             pending_short.append((start, end, text))
             continue
-        group = by_key.get(key)
-        if group is None:
-            group = MentionGroup(label, name)
-            by_key[key] = group
-            groups.append(group)
-            if label == "PER":
-                full_people.append((start, words, group))
-        group.mentions.append((start, end, text, "name"))
+        known = (label, fold(name)) in by_key
+        group = group_of(label, name)
+        if label == "PER" and not known:
+            full_people.append((start, group))
+        group.mentions.append(Mention(start, end, text, "name"))
 
     for start, end, text in pending_short:
-        words = _words(text)
-        earlier = [g for s, w, g in full_people if s < start and _is_surname_of(words, w)]
-        later = [g for s, w, g in full_people if s > start and _is_surname_of(words, w)]
+        earlier = [g for s, g in full_people if s < start and is_surname_of(text, g.name)]
+        later = [g for s, g in full_people if s > start and is_surname_of(text, g.name)]
         if earlier:
-            target = earlier[-1]
+            earlier[-1].mentions.append(Mention(start, end, text, "surname"))
         elif len({id(g) for g in later}) == 1:
-            target = later[0]
+            later[0].mentions.append(Mention(start, end, text, "surname"))
         else:
-            key = ("PER", fold(clean_name(text)))
-            alone = by_key.get(key)
-            if alone is None:
-                alone = MentionGroup("PER", clean_name(text))
-                by_key[key] = alone
-                groups.append(alone)
-            alone.mentions.append((start, end, text, "name"))
-            continue
-        target.mentions.append((start, end, text, "surname"))
+            group_of("PER", clean_name(text)).mentions.append(Mention(start, end, text, "name"))
 
     for group in groups:
-        group.mentions.sort()
-    groups.sort(key=lambda g: g.mentions[0][0])
+        group.mentions.sort(key=lambda m: (m.start, m.end))
+    groups.sort(key=lambda g: g.mentions[0].start)
     return groups

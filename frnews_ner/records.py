@@ -1,11 +1,25 @@
-"""Typed, frozen records returned by :func:`frnews_ner.extract` (JSON schema ``frnews_ner/1``)."""
+"""Typed, frozen records returned by :func:`frnews_ner.extract` (JSON schema ``frnews_ner/1``).
+
+The same records travel from the components to the JSON: the linker writes :class:`Entity` records
+to ``doc._.frnews_entities``, the date tagger :class:`TimeExpression` records to
+``doc._.frnews_dates``, and :class:`Extraction` gathers them. Each record owns its ``to_dict`` and
+``from_dict``; ``from_dict`` checks what it reads and raises :class:`~frnews_ner.errors.RecordError`
+naming the field (``entities[2].mentions[0].start: expected an integer, found 'x'``).
+
+>>> m = Mention(start=0, end=8, text="Zelensky", form="surname")
+>>> Mention.from_dict(m.to_dict()) == m
+True
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar, get_args
+
+from .errors import RecordError
 
 SCHEMA = "frnews_ner/1"
 
@@ -14,8 +28,60 @@ MentionForm = Literal["name", "surname", "alias", "acronym", "demonym", "title",
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Anchor = Literal["published", "previous", "dateline", "none"]
 
-LABELS: tuple[str, ...] = ("PER", "LOC", "ORG", "MISC")
-MENTION_FORMS: tuple[str, ...] = ("name", "surname", "alias", "acronym", "demonym", "title", "metonym")
+LABELS: tuple[Label, ...] = get_args(Label)
+MENTION_FORMS: tuple[MentionForm, ...] = get_args(MentionForm)
+TIMEX_TYPES: tuple[TimexType, ...] = get_args(TimexType)
+ANCHORS: tuple[Anchor, ...] = get_args(Anchor)
+
+_T = TypeVar("_T")
+
+
+class _Reader:
+    """Reads the fields of one JSON object, naming ``where`` in every error."""
+
+    def __init__(self, data: object, where: str) -> None:
+        if not isinstance(data, Mapping):
+            raise RecordError(f"{where or 'record'}: expected a JSON object, found {type(data).__name__}")
+        self.data, self.where = data, where
+
+    def _path(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def get(self, key: str, kind: type[_T] | tuple[type, ...], *, optional: bool = False,
+            default: Any = None) -> Any:
+        if key not in self.data:
+            if optional:
+                return default
+            raise RecordError(f"{self._path(key)}: expected a value, found nothing")
+        value = self.data[key]
+        if value is None and optional:
+            return default
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+            raise RecordError(f"{self._path(key)}: expected {names}, found {value!r:.60}")
+        return value
+
+    def choice(self, key: str, allowed: tuple[str, ...], *, optional: bool = False) -> Any:
+        value = self.get(key, str, optional=optional)
+        if value is not None and value not in allowed:
+            raise RecordError(f"{self._path(key)}: expected one of {', '.join(allowed)}, found {value!r}")
+        return value
+
+    def number(self, key: str, *, optional: bool = False) -> float | None:
+        value = self.get(key, (int, float), optional=optional)
+        return None if value is None else float(value)
+
+    def items(self, key: str) -> list[tuple[str, Any]]:
+        values = self.get(key, list, optional=True, default=[])
+        return [(f"{self._path(key)}[{n}]", v) for n, v in enumerate(values)]
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        out = []
+        for where, value in self.items(key):
+            if not isinstance(value, str):
+                raise RecordError(f"{where}: expected str, found {value!r:.60}")
+            out.append(value)
+        return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,12 +96,19 @@ class Mention:
     start: int
     end: int
     text: str
-    form: str = "name"
+    form: MentionForm = "name"
     stands_for: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "form": self.form,
                 "stands_for": self.stands_for}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], where: str = "") -> Mention:
+        r = _Reader(data, where)
+        return cls(start=r.get("start", int), end=r.get("end", int), text=r.get("text", str),
+                   form=r.choice("form", MENTION_FORMS, optional=True) or "name",
+                   stands_for=r.get("stands_for", str, optional=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +129,15 @@ class KBInfo:
                 "geonames": self.geonames, "wikidata": self.wikidata,
                 "population": self.population, "source": self.source}
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], where: str = "") -> KBInfo:
+        r = _Reader(data, where)
+        return cls(type=r.get("type", str), country=r.get("country", str, optional=True),
+                   lat=r.number("lat", optional=True), lon=r.number("lon", optional=True),
+                   geonames=r.get("geonames", int, optional=True), wikidata=r.get("wikidata", str, optional=True),
+                   population=r.get("population", int, optional=True),
+                   source=r.get("source", str, optional=True, default=""))
+
 
 @dataclass(frozen=True, slots=True)
 class Entity:
@@ -68,7 +150,7 @@ class Entity:
     """
 
     id: str
-    label: str
+    label: Label
     name: str
     kb: KBInfo | None
     confidence: float
@@ -86,6 +168,16 @@ class Entity:
                 "mentions": [m.to_dict() for m in self.mentions],
                 "candidates": list(self.candidates)}
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], where: str = "") -> Entity:
+        r = _Reader(data, where)
+        kb = r.get("kb", Mapping, optional=True)
+        return cls(id=r.get("id", str), label=r.choice("label", LABELS), name=r.get("name", str),
+                   kb=KBInfo.from_dict(kb, r._path("kb")) if kb is not None else None,
+                   confidence=float(r.number("confidence") or 0.0),
+                   mentions=tuple(Mention.from_dict(m, w) for w, m in r.items("mentions")),
+                   candidates=r.strings("candidates"))
+
 
 @dataclass(frozen=True, slots=True)
 class TimeExpression:
@@ -102,17 +194,25 @@ class TimeExpression:
     start: int
     end: int
     text: str
-    type: str
+    type: TimexType
     value: str | None
     granularity: str | None = None
     mod: str | None = None
-    anchor: str = "none"
+    anchor: Anchor = "none"
     warnings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "type": self.type,
                 "value": self.value, "granularity": self.granularity, "mod": self.mod,
                 "anchor": self.anchor, "warnings": list(self.warnings)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], where: str = "") -> TimeExpression:
+        r = _Reader(data, where)
+        return cls(start=r.get("start", int), end=r.get("end", int), text=r.get("text", str),
+                   type=r.choice("type", TIMEX_TYPES), value=r.get("value", str, optional=True),
+                   granularity=r.get("granularity", str, optional=True), mod=r.get("mod", str, optional=True),
+                   anchor=r.choice("anchor", ANCHORS, optional=True) or "none", warnings=r.strings("warnings"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +223,8 @@ class Extraction:
     >>> ex = frnews_ner.extract("Emmanuel Macron est à Lyon.", published="2024-12-15")  # doctest: +SKIP
     >>> [e.name for e in ex.entities]  # doctest: +SKIP
     ['Emmanuel Macron', 'Lyon']
+    >>> Extraction.from_json(ex.to_json()) == ex  # doctest: +SKIP
+    True
     """
 
     model: str
@@ -140,3 +242,32 @@ class Extraction:
 
     def to_json(self, *, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Extraction:
+        """Read back a result of :meth:`to_dict` (or a line of ``--jsonl`` output).
+
+        Raises :class:`~frnews_ner.errors.RecordError` naming the first bad field.
+        """
+        r = _Reader(data, "")
+        schema = r.get("schema", str, optional=True, default=SCHEMA)
+        if schema != SCHEMA:
+            raise RecordError(f"schema: expected {SCHEMA!r}, found {schema!r}")
+        published = r.get("published", str, optional=True)
+        try:
+            day = date.fromisoformat(published) if published is not None else None
+        except ValueError:
+            raise RecordError(f"published: expected an ISO date like '2024-12-15', found {published!r}") from None
+        return cls(model=r.get("model", str), published=day,
+                   entities=tuple(Entity.from_dict(e, w) for w, e in r.items("entities")),
+                   dates=tuple(TimeExpression.from_dict(d, w) for w, d in r.items("dates")),
+                   id=r.get("id", str, optional=True), schema=schema)
+
+    @classmethod
+    def from_json(cls, text: str) -> Extraction:
+        """:meth:`from_dict` of a JSON string."""
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as err:
+            raise RecordError(f"expected a JSON object, found invalid JSON ({err.msg})") from None
+        return cls.from_dict(data)

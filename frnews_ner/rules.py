@@ -1,34 +1,208 @@
-"""Reading the editable rule files: shipped ones under ``frnews_ner/data`` overlaid by the user's.
+"""The one reader of rule files: the shipped ones under ``frnews_ner/data`` overlaid by the user's.
 
-Every reader reports all problems of a file at once through :class:`~frnews_ner.errors.RuleError`.
+A rules directory mirrors the shipped layout::
+
+    my_rules/
+      kb/        people.tsv places.tsv organisations.tsv offices.tsv titles.tsv roles.tsv
+                 demonyms.tsv countries.tsv regions.tsv cities.tsv patterns.jsonl
+      dates/     months.tsv weekdays.tsv … words.tsv   (one file per kind of the date lexicon)
+      hygiene/   not_entities.txt determiners.txt
+
+:func:`load_rules` reads and checks every file of every directory once and returns a
+:class:`RuleSet` — the knowledge base, the date lexicon, the token and phrase patterns and the
+hygiene word lists — that is handed to the components. Every problem of every file is collected
+and raised together in one :class:`~frnews_ner.errors.RuleError`, each as ``file:line: what was
+expected, what was found``: unreadable or non-UTF-8 files, unknown file names, a rule file outside
+its folder (a flat layout), malformed lines, unknown ids, roles or country codes, spaCy pattern
+errors, bad or explosive regular expressions.
+
+>>> rules = load_rules()
+>>> rules.kb.get("iso3166:UA").name
+'Ukraine'
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import RuleError, RuleProblem
 
+if TYPE_CHECKING:
+    from .dates.lexicon import Lexicon
+    from .kb.base import KnowledgeBase
+
 DATA_DIR = Path(str(resources.files("frnews_ner") / "data"))
 
+#: Rule folders and the files each may hold (``dates/`` files are named after the lexicon kinds).
+KB_FILES: tuple[str, ...] = ("countries.tsv", "regions.tsv", "cities.tsv", "places.tsv", "organisations.tsv",
+                             "people.tsv", "roles.tsv", "offices.tsv", "titles.tsv", "demonyms_world_countries.tsv",
+                             "demonyms.tsv", "patterns.jsonl")
+HYGIENE_FILES: tuple[str, ...] = ("not_entities.txt", "determiners.txt")
+#: Files that document a rules directory and are never read as rules.
+_DOCUMENTATION = re.compile(r"^(README|SOURCES|LICENSE|NOTICE|CHANGES)[\w.-]*$|\.md$", re.IGNORECASE)
+#: The parts a :class:`RuleSet` may be built with.
+PARTS: tuple[str, ...] = ("kb", "dates", "hygiene")
+
+
+class Problems:
+    """The problems found while reading rule files, raised all together by :meth:`raise_if_any`."""
+
+    def __init__(self) -> None:
+        self.items: list[RuleProblem] = []
+
+    def add(self, path: Path | str, line: int, message: str) -> None:
+        self.items.append(RuleProblem(str(path), line, message))
+
+    def raise_if_any(self) -> None:
+        """Raise one :class:`RuleError` with every problem: files in the order read, lines in order."""
+        if self.items:
+            first_seen = {path: n for n, path in reversed(list(enumerate(p.path for p in self.items)))}
+            raise RuleError(sorted(self.items, key=lambda p: (first_seen[p.path], p.line)))
+
+
+# --------------------------------------------------------------------------- reading one file
+
+def read_text(path: Path, problems: Problems) -> str | None:
+    """The text of a UTF-8 file (a byte-order mark is dropped), or ``None`` with the problem noted."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        problems.add(path, 0, f"expected a readable file, found {type(err).__name__}: {err.strerror or err}")
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[:err.start].count(b"\n") + 1
+        problems.add(path, line, f"expected UTF-8 text, found the byte {data[err.start]:#04x} at position "
+                                 f"{err.start} (save the file as UTF-8)")
+        return None
+
+
+def read_table(path: Path, problems: Problems, columns: Sequence[str], *, required: Sequence[str] = (),
+               header: bool = True, text: str | None = None) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a tab-separated file as ``(line number, {column: cell})``.
+
+    With ``header`` the first non-comment line names the columns (at least ``columns``); without,
+    ``columns`` are the fixed columns, the last ones optional. ``#`` starts a comment line; blank
+    lines are skipped. Malformed lines are noted in ``problems`` and left out.
+    """
+    if text is None:
+        text = read_text(path, problems)
+        if text is None:
+            return []
+    rows: list[tuple[int, dict[str, str]]] = []
+    names: list[str] | None = None if header else list(columns)
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.rstrip("\r")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.split("\t")
+        if names is None:
+            names = [c.strip() for c in cells]
+            missing = [c for c in columns if c not in names]
+            if missing:
+                problems.add(path, number, f"expected a header with columns {list(columns)}, missing {missing}; "
+                                           f"found {names}")
+                return []
+            continue
+        if len(cells) > len(names):
+            problems.add(path, number, f"expected at most {len(names)} tab-separated cells ({', '.join(names)}), "
+                                       f"found {len(cells)}: {line!r:.120}")
+            continue
+        row = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(names)}
+        empty = [c for c in required if not row.get(c)]
+        if empty:
+            problems.add(path, number, f"expected a value in {empty}, found {line!r:.120}")
+            continue
+        rows.append((number, row))
+    if names is None:
+        problems.add(path, 1, f"expected a header line with columns {list(columns)}, found an empty file")
+    return rows
+
+
+def read_jsonl(path: Path, problems: Problems) -> list[tuple[int, Any]]:
+    """``(line number, value)`` of each JSON line; ``//`` starts a comment line."""
+    text = read_text(path, problems)
+    if text is None:
+        return []
+    out = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            out.append((number, json.loads(line)))
+        except json.JSONDecodeError as err:
+            problems.add(path, number, f"expected a JSON object, found invalid JSON ({err.msg})")
+    return out
+
+
+def read_words(path: Path, problems: Problems, labels: Iterable[str] | None = None) -> dict[str, frozenset[str]]:
+    """``word`` or ``word<TAB>LABEL LABEL…`` per line → {word: labels}; no labels = all of ``labels``."""
+    allowed = frozenset(labels or ())
+    words: dict[str, frozenset[str]] = {}
+    for number, row in read_table(path, problems, ("word", "labels"), header=False, required=("word",)):
+        if "#" in row["word"] or "#" in row["labels"]:  # « Samedi  # a weekday »: a comment after the word
+            row = {k: v.split("#", 1)[0].strip() for k, v in row.items()}
+            if not row["word"]:
+                continue
+        given = frozenset(row["labels"].split())
+        if given and labels is None:
+            problems.add(path, number, f"expected one word per line, found labels {sorted(given)} after a tab")
+            continue
+        unknown = sorted(given - allowed)
+        if unknown:
+            problems.add(path, number, f"expected labels among {sorted(allowed)} after the tab, found {unknown}")
+            continue
+        words[row["word"]] = words.get(row["word"], frozenset()) | (given or allowed)
+    return words
+
+
+# --------------------------------------------------------------------------- directories
 
 def rule_dirs(user_dirs: Iterable[str | Path] = ()) -> list[Path]:
     """The shipped data directory followed by the user's rule directories, each checked to exist."""
+    problems = Problems()
     dirs = [DATA_DIR]
-    problems = []
     for raw in user_dirs:
         path = Path(raw)
         if not path.is_dir():
-            problems.append(RuleProblem(str(path), 0, "expected a directory of rule files, found "
-                                        + ("a file" if path.exists() else "nothing")))
+            problems.add(path, 0, "expected a directory of rule files, found " + ("a file" if path.exists() else "nothing"))
         dirs.append(path)
-    if problems:
-        raise RuleError(problems)
+    problems.raise_if_any()
     return dirs
+
+
+def check_layout(directory: Path, problems: Problems, date_kinds: Iterable[str]) -> None:
+    """Every file of a user's rules directory must be a known rule file in its folder (or documentation)."""
+    known = {f"kb/{name}" for name in KB_FILES} | {f"hygiene/{name}" for name in HYGIENE_FILES} | {
+        f"dates/{kind}.tsv" for kind in date_kinds}
+    by_name = {rel.split("/", 1)[1]: rel for rel in known}
+    for path in sorted(directory.rglob("*")):
+        rel = path.relative_to(directory).as_posix()
+        if any(part.startswith(".") or part == "__pycache__" for part in rel.split("/")):
+            continue
+        if path.is_dir():
+            if "/" not in rel and rel not in ("kb", "dates", "hygiene"):
+                problems.add(path, 0, f"expected only the folders kb/, dates/ and hygiene/ (and documentation), "
+                                      f"found the folder {rel}/")
+            continue
+        if rel in known or _DOCUMENTATION.search(path.name):
+            continue
+        if path.name in by_name:
+            problems.add(path, 0, f"expected {by_name[path.name]} (rule files live in kb/, dates/ and hygiene/), "
+                                  f"found {rel}")
+        else:
+            folder = rel.split("/", 1)[0] if "/" in rel else ""
+            choices = sorted(r for r in known if r.startswith(folder + "/")) if folder else []
+            problems.add(path, 0, f"expected a rule file name ({', '.join(choices) if choices else 'kb/…, dates/…, hygiene/…'}), "
+                                  f"found {rel}")
 
 
 def files_named(dirs: Sequence[Path], relative: str) -> list[Path]:
@@ -36,109 +210,177 @@ def files_named(dirs: Sequence[Path], relative: str) -> list[Path]:
     return [d / relative for d in dirs if (d / relative).is_file()]
 
 
-def read_word_list(path: Path) -> set[str]:
-    """One entry per line; ``#`` starts a comment; blank lines are skipped. Entries are kept as written."""
-    words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        entry = line.split("#", 1)[0].strip()
-        if entry:
-            words.add(entry)
-    return words
+# --------------------------------------------------------------------------- the rule set
+
+@dataclass(frozen=True)
+class Pattern:
+    """One checked line of ``kb/patterns.jsonl``: a phrase (a string) or a spaCy token pattern (a list)."""
+
+    label: str
+    pattern: str | list[dict[str, Any]]
+    id: str | None
+    source: str
 
 
-def read_labelled_words(path: Path, labels: Iterable[str]) -> dict[str, frozenset[str]]:
-    """``word`` or ``word<TAB>LABEL LABEL…`` per line → {word: labels it applies to}.
+@dataclass(frozen=True)
+class RuleSet:
+    """Everything the rule files say, read and checked once, handed to the components."""
 
-    A word without labels applies to every label in ``labels``. ``#`` starts a comment. An unknown
-    label is reported with its line; every problem of the file at once.
+    dirs: tuple[Path, ...]
+    kb: KnowledgeBase
+    lexicon: Lexicon
+    patterns: tuple[Pattern, ...]
+    #: folded word → labels under which it is never an entity (``hygiene/not_entities.txt``)
+    not_entities: dict[str, frozenset[str]]
+    #: folded determiners trimmed from the edges of entities (``hygiene/determiners.txt``)
+    determiners: frozenset[str]
+
+
+_cache: dict[tuple[tuple[object, ...], tuple[str, ...]], RuleSet] = {}
+_lock = threading.Lock()
+
+
+def _fingerprint(dirs: Sequence[Path]) -> tuple[object, ...]:
+    """What identifies the content of rule directories: paths, and for user directories every file's
+    size and modification time, so that an edited file is read again (the shipped data never changes)."""
+    out: list[object] = [str(dirs[0].resolve())]
+    for directory in dirs[1:]:
+        files = tuple(sorted((p.relative_to(directory).as_posix(), st.st_size, st.st_mtime_ns)
+                             for p in directory.rglob("*") if p.is_file() and (st := p.stat())))
+        out.append((str(directory.resolve()), files))
+    return tuple(out)
+
+
+def load_rules(user_dirs: Iterable[str | Path] = (), *, parts: Sequence[str] = PARTS) -> RuleSet:
+    """The rule set of the shipped files layered with the user's ``user_dirs`` (read once, then cached).
+
+    ``parts`` limits what is built (``("dates",)`` reads only the date lexicon); every user
+    directory is checked whole whatever the parts. Raises :class:`~frnews_ner.errors.RuleError`
+    listing every problem of every file.
     """
-    allowed = frozenset(labels)
-    words: dict[str, frozenset[str]] = {}
-    problems: list[RuleProblem] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        entry = line.split("#", 1)[0].rstrip()
-        if not entry.strip():
-            continue
-        word, _, rest = entry.partition("\t")
-        given = frozenset(rest.split())
-        unknown = sorted(given - allowed)
-        if unknown:
-            problems.append(RuleProblem(str(path), number, f"expected labels among {sorted(allowed)} after the "
-                                        f"tab, found {unknown}"))
-            continue
-        words[word.strip()] = words.get(word.strip(), frozenset()) | (given or allowed)
-    if problems:
-        raise RuleError(problems)
-    return words
+    dirs = rule_dirs(user_dirs)
+    unknown = sorted(set(parts) - set(PARTS))
+    if unknown:
+        raise ValueError(f"parts must be among {PARTS}, got {unknown}")
+    wanted = tuple(p for p in PARTS if p in parts)
+    where = _fingerprint(dirs)
+    with _lock:
+        # a rule set built with more parts serves a request for fewer: each file is read once
+        for (cached_dirs, cached_parts), found in _cache.items():
+            if cached_dirs == where and set(wanted) <= set(cached_parts):
+                return found
+        found = _build(dirs, wanted)
+        _cache[(where, wanted)] = found
+        return found
 
 
-def read_tsv(path: Path, columns: Sequence[str], *, required: Sequence[str] = ()) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of a TSV file whose first non-comment line is a header naming at least ``columns``.
+def _build(dirs: list[Path], parts: tuple[str, ...]) -> RuleSet:
+    from .dates.lexicon import KINDS, Lexicon
+    from .kb.base import KnowledgeBase
+    from .kb.loader import read_kb
+    from .records import LABELS
+    from .text import fold
 
-    Yields ``(line_number, row)``; raises :class:`RuleError` listing every malformed line.
-    """
-    problems: list[RuleProblem] = []
-    rows: list[tuple[int, dict[str, str]]] = []
-    header: list[str] | None = None
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = [c.strip() for c in cells]
-            missing = [c for c in columns if c not in header]
-            if missing:
-                problems.append(RuleProblem(str(path), number, f"expected a header with columns {list(columns)}, "
-                                            f"missing {missing}; found {header}"))
-                break
-            continue
-        if len(cells) > len(header):
-            problems.append(RuleProblem(str(path), number, f"expected at most {len(header)} tab-separated "
-                                        f"cells, found {len(cells)}: {line!r}"))
-            continue
-        row = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header)}
-        empty = [c for c in required if not row.get(c)]
-        if empty:
-            problems.append(RuleProblem(str(path), number, f"expected a value in {empty}, found {line!r}"))
-            continue
-        rows.append((number, row))
-    if header is None and not problems:
-        problems.append(RuleProblem(str(path), 1, f"expected a header line with columns {list(columns)}, "
-                                    "found an empty file"))
-    if problems:
-        raise RuleError(problems)
-    yield from rows
+    problems = Problems()
+    for user_dir in dirs[1:]:
+        check_layout(user_dir, problems, KINDS)
+    kb = read_kb(dirs, problems) if "kb" in parts else KnowledgeBase()
+    lexicon = Lexicon.read(dirs, problems) if "dates" in parts else Lexicon()
+    patterns = tuple(read_patterns(dirs, problems, kb if "kb" in parts else None)) if "kb" in parts else ()
+    not_entities: dict[str, frozenset[str]] = {}
+    determiners: set[str] = set()
+    if "hygiene" in parts:
+        for path in files_named(dirs, "hygiene/not_entities.txt"):
+            for word, labels in read_words(path, problems, LABELS).items():
+                not_entities[fold(word)] = not_entities.get(fold(word), frozenset()) | labels
+        for path in files_named(dirs, "hygiene/determiners.txt"):
+            determiners |= {fold(w) for w in read_words(path, problems)}
+    problems.raise_if_any()
+    if "kb" in parts:
+        kb.index()
+    return RuleSet(tuple(dirs), kb, lexicon, patterns, not_entities, frozenset(determiners))
 
 
-def read_patterns(path: Path, labels: Iterable[str] | None = None) -> list[dict[str, Any]]:
-    """spaCy ``{"label", "pattern", "id"}`` JSONL patterns, checked line by line."""
-    allowed = set(labels) if labels is not None else None
-    problems: list[RuleProblem] = []
-    patterns: list[dict[str, Any]] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("//"):
-            continue
+# --------------------------------------------------------------------------- patterns
+
+# A group holding a quantifier and itself quantified, « (a+)+ », « (\w*)* »: catastrophic backtracking.
+_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]")
+_UNBOUNDED = ("*", "+")
+
+
+def read_patterns(dirs: Sequence[Path], problems: Problems, kb: KnowledgeBase | None) -> list[Pattern]:
+    """Every line of every ``kb/patterns.jsonl``, checked with spaCy's own pattern validator."""
+    from spacy.schemas import validate_token_pattern
+
+    from .records import LABELS
+
+    out: list[Pattern] = []
+    for path in files_named(dirs, "kb/patterns.jsonl"):
+        for number, obj in read_jsonl(path, problems):
+            where = f"{path.name}:{number}"
+            if not isinstance(obj, dict):
+                problems.add(path, number, f"expected a JSON object, found {type(obj).__name__}")
+                continue
+            missing = [k for k in ("label", "pattern") if k not in obj]
+            unknown = sorted(set(obj) - {"label", "pattern", "id"})
+            if missing or unknown:
+                problems.add(path, number, f"expected the keys 'label', 'pattern' and optionally 'id', "
+                                           f"found {sorted(obj)}")
+                continue
+            label, pattern, pid = obj["label"], obj["pattern"], obj.get("id")
+            if label not in LABELS:
+                problems.add(path, number, f"expected a label in {list(LABELS)}, found {label!r}")
+                continue
+            if pid is not None and (not isinstance(pid, str) or (kb is not None and kb.get(pid) is None)):
+                problems.add(path, number, f"expected 'id' to be a knowledge-base id (from kb/*.tsv), "
+                                           f"found {pid!r}")
+                continue
+            if isinstance(pattern, str):
+                if not pattern.strip():
+                    problems.add(path, number, "expected a non-empty phrase in 'pattern', found an empty string")
+                    continue
+            elif isinstance(pattern, list):
+                message = _token_pattern_problem(pattern, validate_token_pattern)
+                if message:
+                    problems.add(path, number, message)
+                    continue
+            else:
+                problems.add(path, number, "expected 'pattern' to be a phrase (string) or a list of token "
+                                           f"patterns, found {type(pattern).__name__}")
+                continue
+            out.append(Pattern(label, pattern, pid, where))
+    return out
+
+
+def _token_pattern_problem(pattern: list[Any], validate: Any) -> str | None:
+    if not pattern or not all(isinstance(t, dict) for t in pattern):
+        return "expected a non-empty list of token objects in 'pattern', found " + (
+            "an empty list" if not pattern else f"{[type(t).__name__ for t in pattern]}")
+    errors = validate(pattern)
+    if errors:
+        return "expected a valid spaCy token pattern: " + "; ".join(str(e) for e in errors)
+    wildcards = sum(1 for t in pattern if t.get("OP") in _UNBOUNDED and set(t) == {"OP"})
+    if wildcards > 1:
+        return (f"expected at most one unbounded wildcard token ({{\"OP\": \"*\"}} or {{\"OP\": \"+\"}} alone), "
+                f"found {wildcards}: their matches grow with the square of the text or worse")
+    for regex in _regexes(pattern):
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as err:
-            problems.append(RuleProblem(str(path), number, f"expected a JSON object, found invalid JSON ({err.msg})"))
-            continue
-        if not isinstance(obj, dict):
-            problems.append(RuleProblem(str(path), number, f"expected a JSON object, found {type(obj).__name__}"))
-            continue
-        missing = [k for k in ("label", "pattern") if k not in obj]
-        if missing:
-            problems.append(RuleProblem(str(path), number, f"expected keys 'label' and 'pattern', missing {missing}"))
-            continue
-        if allowed is not None and obj["label"] not in allowed:
-            problems.append(RuleProblem(str(path), number, f"expected a label in {sorted(allowed)}, "
-                                        f"found {obj['label']!r}"))
-            continue
-        if not isinstance(obj["pattern"], (str, list)):
-            problems.append(RuleProblem(str(path), number, "expected 'pattern' to be a string or a list of "
-                                        f"token patterns, found {type(obj['pattern']).__name__}"))
-            continue
-        patterns.append(obj)
-    if problems:
-        raise RuleError(problems)
-    return patterns
+            re.compile(regex)
+        except re.error as err:
+            return f"expected a valid regular expression, found {regex!r} ({err})"
+        if _NESTED_QUANTIFIER.search(regex):
+            return (f"expected a regular expression without nested quantifiers, found {regex!r}: "
+                    "it can take exponential time on some tokens")
+    return None
+
+
+def _regexes(value: Any) -> Iterable[str]:
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if key == "REGEX" and isinstance(inner, str):
+                yield inner
+            else:
+                yield from _regexes(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _regexes(inner)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from frnews_ner.chunking import merge_dates, merge_entities, split_text
+from frnews_ner.records import Entity, Mention, TimeExpression
 
 
 def _entity(id_, name, mentions, label="PER", kb=None):
-    return {"id": id_, "label": label, "name": name, "kb": kb, "confidence": 0.5,
-            "mentions": [{"start": s, "end": s + len(t), "text": t, "form": "name", "stands_for": None}
-                         for s, t in mentions], "candidates": []}
+    return Entity(id=id_, label=label, name=name, kb=kb, confidence=0.5,
+                  mentions=tuple(Mention(s, s + len(t), t, "name") for s, t in mentions))
 
 
 def test_chunks_cover_the_text_exactly_and_prefer_paragraph_breaks():
@@ -43,15 +43,15 @@ def test_merge_shifts_offsets_and_joins_same_ids():
              (100, [_entity("local:LOC/lyon", "Lyon", [(3, "Lyon")], label="LOC")])]
     merged = merge_entities(parts)
     assert len(merged) == 1
-    assert [(m["start"], m["end"]) for m in merged[0]["mentions"]] == [(5, 9), (103, 107)]
+    assert [(m.start, m.end) for m in merged[0].mentions] == [(5, 9), (103, 107)]
 
 
 def test_surname_in_a_later_chunk_joins_the_only_full_name():
     parts = [(0, [_entity("local:PER/marie-curie", "Marie Curie", [(0, "Marie Curie")])]),
              (50, [_entity("local:PER/curie", "Curie", [(2, "Curie")])])]
     merged = merge_entities(parts)
-    assert [e["id"] for e in merged] == ["local:PER/marie-curie"]
-    assert [(m["start"], m["form"]) for m in merged[0]["mentions"]] == [(0, "name"), (52, "surname")]
+    assert [e.id for e in merged] == ["local:PER/marie-curie"]
+    assert [(m.start, m.form) for m in merged[0].mentions] == [(0, "name"), (52, "surname")]
 
 
 def test_surname_shared_by_two_full_names_stays_apart():
@@ -62,6 +62,5 @@ def test_surname_shared_by_two_full_names_stays_apart():
 
 
 def test_merge_dates_shifts_offsets():
-    date = {"start": 1, "end": 5, "text": "hier", "type": "DATE", "value": None, "granularity": None,
-            "mod": None, "anchor": "none", "warnings": []}
-    assert [d["start"] for d in merge_dates([(0, [date]), (10, [date])])] == [1, 11]
+    date = TimeExpression(start=1, end=5, text="hier", type="DATE", value=None)
+    assert [(d.start, d.end) for d in merge_dates([(0, [date]), (10, [date])])] == [(1, 5), (11, 15)]

@@ -15,7 +15,7 @@ def _spans(text: str, items: list[tuple[str, str]]):
 
 
 def _summary(groups):
-    return [(g.label, g.name, [(t, f) for _, _, t, f in g.mentions]) for g in groups]
+    return [(g.label, g.name, [(m.text, m.form) for m in g.mentions]) for g in groups]
 
 
 def test_surname_joins_the_earlier_full_name():
@@ -31,7 +31,7 @@ def test_surname_in_a_headline_joins_the_only_later_full_name():
     text = "Curie à Stockholm\n\nMarie Curie a reçu le prix."
     groups = group_mentions(_spans(text, [("Curie", "PER"), ("Stockholm", "LOC"), ("Marie Curie", "PER")]))
     assert [(g.name, len(g.mentions)) for g in groups] == [("Marie Curie", 2), ("Stockholm", 1)]
-    assert groups[0].mentions[0][3] == "surname"
+    assert groups[0].mentions[0].form == "surname"
 
 
 def test_two_people_sharing_a_surname_stay_apart_and_surname_goes_to_the_nearest_earlier():
@@ -53,7 +53,7 @@ def test_particle_surname_joins():
 def test_unknown_single_name_is_its_own_entity_with_a_deterministic_id():
     text = "Gribouille est passé par Lyon."
     groups = group_mentions(_spans(text, [("Gribouille", "PER"), ("Lyon", "LOC")]))
-    assert [(g.local_id, g.mentions[0][3]) for g in groups] == [
+    assert [(g.local_id, g.mentions[0].form) for g in groups] == [
         ("local:PER/gribouille", "name"), ("local:LOC/lyon", "name")]
 
 

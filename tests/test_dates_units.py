@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from frnews_ner.dates import Lexicon, find_time_expressions
 from frnews_ner.dates.models import Frame
+from frnews_ner.records import TimeExpression
 from frnews_ner.dates.resolver import Resolver, easter
 from frnews_ner.errors import RuleError
 
@@ -138,7 +139,7 @@ def test_malformed_file_reports_every_problem(tmp_path: Path) -> None:
     assert [p.line for p in problems] == [2, 3, 5]
     assert all(p.path == str(bad) for p in problems)
     assert "expected a month number (1-12), got '13'" in problems[0].message
-    assert "expected 2 or 3 tab-separated columns" in problems[1].message
+    assert "expected a value in ['value'], found 'thermidor'" in problems[1].message
     assert "weird" in problems[2].message
     assert f"{bad}:2:" in str(err.value)
 
@@ -180,10 +181,10 @@ def test_component_on_blank_pipeline() -> None:
     doc = nlp.make_doc("Il est arrivé hier soir.")
     doc._.frnews_published = "2024-12-15"
     doc = nlp.get_pipe("frnews_dates")(doc)
-    assert doc._.frnews_dates == [{"start": 14, "end": 23, "text": "hier soir", "type": "TIME",
-                                   "value": "2024-12-14TEV", "granularity": "partofday", "mod": None,
-                                   "anchor": "published", "warnings": []}]
-    assert nlp("Il est arrivé hier.")._.frnews_dates[0]["value"] is None  # no published date set
+    assert doc._.frnews_dates == (TimeExpression(start=14, end=23, text="hier soir", type="TIME",
+                                                 value="2024-12-14TEV", granularity="partofday", mod=None,
+                                                 anchor="published"),)
+    assert nlp("Il est arrivé hier.")._.frnews_dates[0].value is None  # no published date set
 
 
 def test_component_reads_user_rules(tmp_path: Path) -> None:
@@ -195,7 +196,7 @@ def test_component_reads_user_rules(tmp_path: Path) -> None:
     nlp.add_pipe("frnews_dates", config={"rules": [str(tmp_path)]})
     doc = nlp.make_doc("La fête des lumières 2024 a attiré du monde.")
     doc._.frnews_published = "2024-12-15"
-    assert nlp.get_pipe("frnews_dates")(doc)._.frnews_dates[0]["value"] == "2024-12-08"
+    assert nlp.get_pipe("frnews_dates")(doc)._.frnews_dates[0].value == "2024-12-08"
 
 
 def test_component_with_model() -> None:
@@ -211,5 +212,5 @@ def test_component_with_model() -> None:
     doc._.frnews_published = "2024-12-15"
     for _, proc in nlp.pipeline:
         doc = proc(doc)
-    assert [(d["text"], d["value"]) for d in doc._.frnews_dates] == [("mardi", "2024-12-10"),
+    assert [(d.text, d.value) for d in doc._.frnews_dates] == [("mardi", "2024-12-10"),
                                                                      ("jeudi prochain", "2024-12-19")]

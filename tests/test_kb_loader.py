@@ -9,7 +9,7 @@ import pytest
 
 from frnews_ner import RuleError
 from frnews_ner.kb import build_kb, load_kb, translit_key
-from frnews_ner.rules import DATA_DIR, read_tsv, rule_dirs
+from frnews_ner.rules import DATA_DIR, Problems, load_rules, read_table, rule_dirs
 
 KB_DATA = DATA_DIR / "kb"
 
@@ -26,13 +26,13 @@ def test_load_is_cached_per_rules_tuple(kb):
 
 def test_countries_regions_cities_from_their_sources(kb):
     ukraine = kb.get("iso3166:UA")
-    assert ukraine.name == "Ukraine" and ukraine.type == "country" and ukraine.source == "countries.tsv"
+    assert ukraine.name == "Ukraine" and ukraine.type == "country" and ukraine.info.source == "countries.tsv"
     assert kb.get("iso3166:KP").name == "Corée du Nord"
     kursk_region = kb.get("iso3166-2:RU-KRS")
-    assert kursk_region.type == "region" and kursk_region.country == "RU"
+    assert kursk_region.type == "region" and kursk_region.info.country == "RU"
     kyiv = kb.get("geonames:703448")
-    assert kyiv.name == "Kiev" and kyiv.geonames == 703448 and kyiv.country == "UA"
-    assert kyiv.info().to_dict()["source"] == "cities.tsv"
+    assert kyiv.name == "Kiev" and kyiv.info.geonames == 703448 and kyiv.info.country == "UA"
+    assert kyiv.info.to_dict()["source"] == "cities.tsv"
     assert kb.capitals["geonames:703448"] == "iso3166:UA"
 
 
@@ -80,14 +80,14 @@ def test_office_holders_depend_on_the_day(kb):
 
 
 def _ids(path: Path) -> set[str]:
-    return {row["id"] for _, row in read_tsv(path, ["id"])}
+    return {row["id"] for _, row in read_table(path, Problems(), ["id"])}
 
 
 def test_curated_files_invent_no_sourced_identifier():
     """Every GeoNames / ISO id of the hand-written files exists in the generated, sourced files."""
     sourced = _ids(KB_DATA / "countries.tsv") | _ids(KB_DATA / "regions.tsv") | _ids(KB_DATA / "cities.tsv")
     for name in ("places.tsv", "people.tsv", "organisations.tsv"):
-        for _, row in read_tsv(KB_DATA / name, ["id"]):
+        for _, row in read_table(KB_DATA / name, Problems(), ["id"]):
             if not row["id"].startswith("frnews:"):
                 assert row["id"] in sourced, f"{name}: {row['id']} comes from no named source"
             assert not row.get("wikidata"), f"{name}: {row['id']} has a Wikidata id without a source"
@@ -116,10 +116,10 @@ def test_user_files_add_and_override(tmp_path):
     kb = build_kb(rule_dirs([tmp_path]))
     assert kb.get("frnews:person/jeanne-martin").name == "Jeanne Martin"
     putin = kb.get("frnews:person/vladimir-poutine")
-    assert putin.name == "Vladimir V. Poutine" and putin.country == "RU"
+    assert putin.name == "Vladimir V. Poutine" and putin.info.country == "RU"
     assert {c.id for c in kb.candidates("VVP")} == {putin.id}
     assert {c.id for c in kb.candidates("Vladimir Poutine")} == {putin.id}  # old name stays an alias
-    assert kb.get("myplace:quartier-nord").lat == 45.1
+    assert kb.get("myplace:quartier-nord").info.lat == 45.1
     assert load_kb([tmp_path]) is load_kb([str(tmp_path)])
     assert load_kb([tmp_path]) is not load_kb()
 
@@ -147,7 +147,7 @@ def test_malformed_patterns_are_reported(tmp_path):
     patterns = _write(tmp_path, "patterns.jsonl", '{"label": "ORG", "pattern": "Truc"}\n{oops\n'
                       '{"label": "THING", "pattern": "X"}\n')
     with pytest.raises(RuleError) as info:
-        build_kb(rule_dirs([tmp_path]))
+        load_rules([tmp_path])
     assert [p.line for p in info.value.problems] == [2, 3]
     assert all(p.path == str(patterns) for p in info.value.problems)
 

@@ -7,7 +7,11 @@ import spacy
 from spacy.tokens import Span
 
 from frnews_ner.errors import RuleError
-from frnews_ner.pipeline.span_hygiene import SpanHygiene
+from frnews_ner.pipeline.span_hygiene import make_span_hygiene
+
+
+def SpanHygiene(nlp, rules=(), split_at="line"):  # noqa: N802  (the component built by its factory)
+    return make_span_hygiene(nlp, "frnews_span_hygiene", [str(r) for r in rules], split_at)
 
 
 @pytest.fixture(scope="module")

@@ -14,16 +14,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
-from frnews_ner.errors import RuleError, RuleProblem
-from frnews_ner.text import lower_keep_length
+from ..rules import Problems, files_named, read_table
+from ..text import lower_keep_length
 
 #: Splits text into the pieces the grammar works on: runs of letters, runs of digits, single
 #: other characters. Lexicon words are split the same way, so « aujourd'hui », « aujourd’hui »
 #: and tokenisations that glue « 14h30 » or « mi-janvier » into one spaCy token all match.
 PIECE_RE = re.compile(r"\d+|[^\W\d_]+|[^\w\s]", re.UNICODE)
+
 
 def split_pieces(text: str) -> tuple[str, ...]:
     """« Aujourd’hui » → ``("aujourd", "'", "hui")``."""
@@ -143,56 +143,37 @@ FLAGS = frozenset({"abbr"})
 REMOVE = "-"
 
 Entry = tuple[str, str, frozenset[str]]  # (kind, value, flags)
+Words = tuple[str, ...]  # the pieces of a word or phrase
 
 
-def parse_file(path: Path, kind: str, text: str) -> tuple[dict[tuple[str, ...], tuple[str, frozenset[str]]], list[RuleProblem]]:
-    """Parse one data file; returns its entries (value ``"-"`` removes a word) and all its problems."""
+def _read_kind(path: Path, kind: str, problems: Problems) -> list[tuple[int, Words, str, frozenset[str]]]:
+    """The lines of one ``<kind>.tsv`` as (line, pieces, value, flags); ``-`` values are kept (removals)."""
     check = KINDS[kind]
-    entries: dict[tuple[str, ...], tuple[str, frozenset[str]]] = {}
-    problems: list[RuleProblem] = []
-    for lineno, raw in enumerate(text.splitlines(), start=1):
-        line = raw.rstrip("\r")
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) not in (2, 3):
-            problems.append(RuleProblem(str(path), lineno,
-                                        f"expected 2 or 3 tab-separated columns (word, value[, flags]), "
-                                        f"got {len(cols)}: {line!r}"))
-            continue
-        word, value = cols[0].strip(), cols[1].strip()
-        flags = frozenset(f for f in (cols[2].split(",") if len(cols) == 3 else ()) if f.strip())
+    out: list[tuple[int, Words, str, frozenset[str]]] = []
+    seen: dict[Words, str] = {}
+    for line, row in read_table(path, problems, ("word", "value", "flags"), header=False, required=("word", "value")):
+        word, value = row["word"], row["value"]
+        flags = frozenset(f.strip() for f in row["flags"].split(",") if f.strip())
         pieces = split_pieces(word)
         if not pieces:
-            problems.append(RuleProblem(str(path), lineno, f"expected a word in column 1, got {cols[0]!r}"))
+            problems.add(path, line, f"expected a word in column 1, found {word!r}")
             continue
-        if kind in MULTI_VALUED and value.startswith(REMOVE) and value != REMOVE:
-            message = check(value[1:])  # « -class » takes the word out of one class
-            if message:
-                problems.append(RuleProblem(str(path), lineno, f"{kind}: {message}"))
-                continue
-        elif value != REMOVE:
-            message = check(value)
-            if message:
-                problems.append(RuleProblem(str(path), lineno, f"{kind}: {message}"))
-                continue
-        bad = sorted(f for f in flags if f.strip() not in FLAGS)
+        checked = value[1:] if kind in MULTI_VALUED and value.startswith(REMOVE) and value != REMOVE else value
+        if checked != REMOVE and (message := check(checked)):
+            problems.add(path, line, f"{kind}: {message}")
+            continue
+        bad = sorted(flags - FLAGS)
         if bad:
-            problems.append(RuleProblem(str(path), lineno,
-                                        f"expected flags among {', '.join(sorted(FLAGS))}, got {', '.join(bad)}"))
+            problems.add(path, line, f"expected flags among {', '.join(sorted(FLAGS))}, found {', '.join(bad)}")
             continue
-        previous = entries.get(pieces)
-        if kind in MULTI_VALUED:
-            key = pieces + (f"\t{value}",)  # one entry per (word, class): the index gathers them
-            entries[key] = (value, frozenset())
-            continue
-        if previous is not None and previous[0] != value:
-            problems.append(RuleProblem(str(path), lineno,
-                                        f"expected each word once, got {word!r} again with value {value!r} "
-                                        f"(first value {previous[0]!r})"))
-            continue
-        entries[pieces] = (value, frozenset(f.strip() for f in flags))
-    return entries, problems
+        if kind not in MULTI_VALUED:
+            if pieces in seen and seen[pieces] != value:
+                problems.add(path, line, f"expected each word once, found {word!r} again with value {value!r} "
+                                         f"(first value {seen[pieces]!r})")
+                continue
+            seen[pieces] = value
+        out.append((line, pieces, value, flags))
+    return out
 
 
 @dataclass(frozen=True)
@@ -203,83 +184,72 @@ class Lexicon:
     and ``janvier`` a month (``1``).
     """
 
-    entries: dict[tuple[str, ...], tuple[Entry, ...]] = field(default_factory=dict)
+    entries: dict[Words, tuple[Entry, ...]] = field(default_factory=dict)
     max_len: int = 1
     sources: tuple[str, ...] = ()
     #: longest phrase starting with each first piece: most pieces of a text start none
     longest_from: dict[str, int] = field(default_factory=dict)
     #: function-word classes of ``words.tsv`` by pieces (``("de",)`` → ``{"of", "time_prep", …}``)
-    classes: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    classes: dict[Words, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, extra_dirs: Sequence[str | Path] = ()) -> Lexicon:
         """Shipped files overlaid by ``<dir>/dates/<kind>.tsv`` of each user rules directory.
 
-        A user line adds a word or replaces its value; the value ``-`` removes a shipped word.
-        Raises :class:`frnews_ner.errors.RuleError` listing every problem of the files.
+        A user line adds a word or replaces its value; the value ``-`` removes a shipped word (in
+        ``words.tsv``, ``-class`` takes it out of one class). Raises
+        :class:`frnews_ner.errors.RuleError` listing every problem of the files.
         """
-        tables: dict[str, dict[tuple[str, ...], tuple[str, frozenset[str]]]] = {k: {} for k in KINDS}
-        problems: list[RuleProblem] = []
+        from ..rules import load_rules
+
+        return load_rules(extra_dirs, parts=("dates",)).lexicon
+
+    @classmethod
+    def read(cls, dirs: Sequence[Path], problems: Problems) -> Lexicon:
+        """Every ``dates/<kind>.tsv`` of ``dirs`` (shipped first), problems noted."""
+        values: dict[str, dict[Words, tuple[str, frozenset[str]]]] = {k: {} for k in KINDS if k not in MULTI_VALUED}
+        classes: dict[Words, set[str]] = {}
+        where: dict[Words, tuple[Path, int]] = {}
         sources: list[str] = []
-        shipped = resources.files("frnews_ner") / "data" / "dates"
         for kind in KINDS:
-            res = shipped / f"{kind}.tsv"
-            if res.is_file():
-                found, probs = parse_file(Path(str(res)), kind, res.read_text(encoding="utf-8"))
-                problems += probs
-                tables[kind].update(found)
-                sources.append(str(res))
-        for base in extra_dirs:
-            folder = Path(base) / "dates"
-            if not folder.is_dir():
-                continue
-            for path in sorted(folder.glob("*.tsv")):
-                kind = path.stem
-                if kind not in KINDS:
-                    problems.append(RuleProblem(str(path), 0,
-                                                f"expected a file named after a kind ({', '.join(KINDS)}).tsv, "
-                                                f"got {path.name!r}"))
-                    continue
-                try:
-                    text = path.read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError) as err:
-                    problems.append(RuleProblem(str(path), 0, f"expected a readable UTF-8 file, got {err}"))
-                    continue
-                found, probs = parse_file(path, kind, text)
-                problems += probs
-                for pieces, (value, flags) in found.items():
-                    table = tables[kind]
-                    if kind in MULTI_VALUED and value.startswith(REMOVE):
-                        word = pieces[:-1]
-                        for key in [k for k in table if k[:-1] == word and (value == REMOVE or k[-1] == "\t" + value[1:])]:
-                            del table[key]
-                    elif value == REMOVE:
-                        table.pop(pieces, None)
-                    else:
-                        table[pieces] = (value, flags)
+            for path in files_named(dirs, f"dates/{kind}.tsv"):
                 sources.append(str(path))
-        if problems:
-            raise RuleError(problems)
-        index: dict[tuple[str, ...], list[Entry]] = {}
-        classes: dict[tuple[str, ...], set[str]] = {}
-        for kind, table in tables.items():
+                for line, pieces, value, flags in _read_kind(path, kind, problems):
+                    if kind in MULTI_VALUED:
+                        where.setdefault(pieces, (path, line))
+                        if value == REMOVE:
+                            classes.pop(pieces, None)
+                        elif value.startswith(REMOVE):
+                            classes.get(pieces, set()).discard(value[1:])
+                        else:
+                            classes.setdefault(pieces, set()).add(value)
+                    elif value == REMOVE:
+                        values[kind].pop(pieces, None)
+                    else:
+                        values[kind][pieces] = (value, flags)
+        index: dict[Words, list[Entry]] = {}
+        for kind, table in values.items():
             for pieces, (value, flags) in table.items():
-                if kind in MULTI_VALUED:
-                    classes.setdefault(pieces[:-1], set()).add(value)
-                else:
-                    index.setdefault(pieces, []).append((kind, value, flags))
+                index.setdefault(pieces, []).append((kind, value, flags))
         frozen = {k: tuple(v) for k, v in index.items()}
+        for pieces in classes:
+            # several words (« de nombreux ») are one item only where they are a phrase of another
+            # kind; a word with a sign (« s' ») is still one spaCy token, which the tense reader reads
+            if len(pieces) > 1 and all(p.isalnum() for p in pieces) and pieces not in frozen:
+                path, line = where[pieces]
+                problems.add(path, line, f"expected a word of one piece or a phrase of another date kind, "
+                                         f"found {''.join(pieces)!r}, which can never match")
         longest: dict[str, int] = {}
         for key in frozen:
             longest[key[0]] = max(longest.get(key[0], 0), len(key))
         return cls(frozen, max((len(k) for k in frozen), default=1), tuple(sources), longest,
-                   {k: frozenset(v) for k, v in classes.items()})
+                   {k: frozenset(v) for k, v in classes.items() if v})
 
-    def lookup(self, pieces: tuple[str, ...]) -> tuple[Entry, ...]:
+    def lookup(self, pieces: Words) -> tuple[Entry, ...]:
         """Every (kind, value, flags) the lower-cased pieces have in the lexicon."""
         return self.entries.get(pieces, ())
 
-    def classes_of(self, pieces: tuple[str, ...]) -> frozenset[str]:
+    def classes_of(self, pieces: Words) -> frozenset[str]:
         """The function-word classes of the lower-cased pieces (empty when none)."""
         return self.classes.get(pieces, frozenset())
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..records import Anchor, TimexType
+
 
 @dataclass(frozen=True, slots=True)
 class Frame:
@@ -98,10 +100,10 @@ class Resolved:
     value is underspecified.
     """
 
-    type: str
+    type: TimexType
     value: str | None
     granularity: str | None
     mod: str | None
-    anchor: str
+    anchor: Anchor
     warnings: tuple[str, ...] = ()
     point: date | None = None

@@ -9,9 +9,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 from dataclasses import replace
 from datetime import date, timedelta
 
+from ..records import Anchor, TimexType
 from .models import Frame, Resolved
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -117,7 +119,7 @@ class Resolver:
     def _ready(self, f: Frame, *_: object) -> Resolved:
         """Durations and sets carry their value; so do PRESENT_REF & co."""
         if f.kind in ("duration", "set"):
-            return Resolved(f.kind.upper(), f.value, f.granularity, f.mod, "none")
+            return Resolved("DURATION" if f.kind == "duration" else "SET", f.value, f.granularity, f.mod, "none")
         return Resolved("DATE", f.value, None, f.mod, "none")
 
     def _decade(self, f: Frame, *_: object) -> Resolved:
@@ -132,6 +134,7 @@ class Resolver:
     def _shift(self, f: Frame, tense: str | None, previous: tuple[date, str] | None, _: object) -> Resolved:
         """Counted from an anchor: the publication date, the previous date, or a base date named."""
         ttype = _ttype(f)
+        anchor: Anchor
         if f.base is not None:  # « le lendemain du 13 février »: from the date named, not the previous one
             b = self._resolve(f.base, tense, previous, None)
             if b.point is None or b.granularity not in ("day", "partofday"):
@@ -162,6 +165,7 @@ class Resolver:
     def _clock(self, f: Frame, _t: object, _p: object, context_day: tuple[date, str] | None) -> Resolved:
         """A clock time or part of day without a date of its own: on the day of its context."""
         day, anchor = context_day if context_day else (None, "none")
+        anchor = cast(Anchor, anchor)
         suffix = self._time_suffix(f)
         if day is None:
             return Resolved("TIME", f"XXXX-XX-XX{suffix}", f.granularity, f.mod, "none")
@@ -210,7 +214,7 @@ class Resolver:
             return f"T{f.part}"
         return ""
 
-    def _shifted(self, f: Frame, base: date, anchor: str, ttype: str, tense: str | None = None) -> Resolved:
+    def _shifted(self, f: Frame, base: date, anchor: Anchor, ttype: TimexType, tense: str | None = None) -> Resolved:
         unit, n = f.shift_unit, f.shift
         if unit == "D":
             d = base + timedelta(days=n)
@@ -399,7 +403,7 @@ class Resolver:
         return Resolved(ttype, d.isoformat() + suffix, grain, f.mod, "published", tuple(warnings), point=d)
 
 
-def _ttype(f: Frame) -> str:
+def _ttype(f: Frame) -> TimexType:
     return "TIME" if f.kind == "time" else "DATE"
 
 

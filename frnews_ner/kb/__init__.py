@@ -7,9 +7,9 @@ Nothing is loaded at import; :func:`load_kb` reads the data files on first use a
 'Corée du Nord'
 """
 
-from .base import TYPE_LABELS, Candidate, KBRecord, KnowledgeBase, Office, Title
+from .base import TYPE_LABELS, Candidate, KBRecord, KnowledgeBase, Office, Role, Title
 from .loader import build_kb, load_kb
 from .translit import translit_key
 
-__all__ = ["TYPE_LABELS", "Candidate", "KBRecord", "KnowledgeBase", "Office", "Title", "build_kb",
+__all__ = ["TYPE_LABELS", "Candidate", "KBRecord", "KnowledgeBase", "Office", "Role", "Title", "build_kb",
            "load_kb", "translit_key"]

@@ -9,11 +9,10 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from ..records import KBInfo
 from ..text import fold
-from .translit import fast_fold, translit_key
+from .translit import translit_key
 
 #: Record types and the entity label each one gives.
 TYPE_LABELS: Mapping[str, str] = {
@@ -31,23 +30,17 @@ _FUZZY_MIN_LENGTH = 5
 
 @dataclass(frozen=True, slots=True)
 class KBRecord:
-    """One referent of the knowledge base.
+    """One referent of the knowledge base: its id and name, what is known of it (``info``, the very
+    block an :class:`~frnews_ner.records.Entity` linked to it carries) and how it is matched.
 
-    >>> rec = KBRecord(id="iso3166:UA", name="Ukraine", type="country", country="UA", source="countries.tsv")
+    >>> rec = KBRecord(id="iso3166:UA", name="Ukraine", info=KBInfo("country", country="UA", source="countries.tsv"))
     >>> rec.label
     'LOC'
     """
 
     id: str
     name: str
-    type: str
-    country: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    geonames: int | None = None
-    wikidata: str | None = None
-    population: int | None = None
-    source: str = ""
+    info: KBInfo
     aliases: tuple[str, ...] = ()
     #: aliases that name the record only with a type cue (« Koursk » for the Oblast de Koursk)
     weak_aliases: tuple[str, ...] = ()
@@ -57,19 +50,19 @@ class KBRecord:
     ruler: bool = True
 
     @property
-    def label(self) -> str:
-        return TYPE_LABELS.get(self.type, "MISC")
+    def type(self) -> str:
+        """Shorthand for ``info.type``, the key of every decision on a record."""
+        return self.info.type
 
-    def info(self) -> KBInfo:
-        """The ``kb`` block of an :class:`~frnews_ner.records.Entity` linked to this record."""
-        return KBInfo(type=self.type, country=self.country, lat=self.lat, lon=self.lon,
-                      geonames=self.geonames, wikidata=self.wikidata, population=self.population,
-                      source=self.source)
+    @property
+    def label(self) -> str:
+        return TYPE_LABELS.get(self.info.type, "MISC")
 
 
 @dataclass(frozen=True, slots=True)
 class Office:
-    """« président|UA|2019-05-20| »: who held which role of which country, from when to when."""
+    """« président|UA|2019-05-20| »: who held which role of which country, from when to when (``end``
+    excluded: offices change hands on that day)."""
 
     person: str
     role: str
@@ -80,6 +73,16 @@ class Office:
     def held_on(self, day: date) -> bool:
         # the end day belongs to the successor: offices change hands on that day
         return self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role of ``roles.tsv``: ``président``, ``premier-ministre``… and whether several people may
+    hold it in one country on one day (``several``: a mayor, a collective presidency)."""
+
+    name: str
+    kind: str
+    several: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,11 +113,11 @@ class KnowledgeBase:
     """
 
     records: dict[str, KBRecord] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
     offices: list[Office] = field(default_factory=list)
     titles: list[Title] = field(default_factory=list)
     #: folded demonym form → ISO country code (« nord-coreennes » → ``KP``)
     demonyms: dict[str, str] = field(default_factory=dict)
-    patterns: list[dict[str, Any]] = field(default_factory=list)
     aliases: dict[str, set[str]] = field(default_factory=dict)
     weak: dict[str, set[str]] = field(default_factory=dict)
     keys: dict[str, set[str]] = field(default_factory=dict)
@@ -129,14 +132,14 @@ class KnowledgeBase:
             # GeoNames' alternate names already spell cities every way; transliteration keys are
             # for the names news transliterates freely: people, organisations, countries, regions
             # and the places curated by hand.
-            keyed = rec.type != "city" or rec.source != "cities.tsv"
+            keyed = rec.type != "city" or rec.info.source != "cities.tsv"
             for name in (rec.name, *rec.aliases):
-                folded = fast_fold(name)
+                folded = fold(name)
                 self.aliases.setdefault(folded, set()).add(rec.id)
                 if keyed:
                     self.keys.setdefault(translit_key(folded), set()).add(rec.id)
             for name in rec.weak_aliases:
-                self.weak.setdefault(fast_fold(name), set()).add(rec.id)
+                self.weak.setdefault(fold(name), set()).add(rec.id)
             if rec.capital and rec.capital in self.records:
                 self.capitals[rec.capital] = rec.id
 
@@ -187,7 +190,7 @@ class KnowledgeBase:
 
     @staticmethod
     def _fuzzy_worthy(rec: KBRecord) -> bool:
-        return rec.type != "city" or (rec.population or 0) >= _FUZZY_CITY_POPULATION
+        return rec.type != "city" or (rec.info.population or 0) >= _FUZZY_CITY_POPULATION
 
     def holders(self, roles: Iterable[str], country: str | None, day: date) -> list[str]:
         """People who held one of ``roles`` of ``country`` on ``day``.
@@ -206,6 +209,7 @@ class KnowledgeBase:
 
     def prior(self, rec: KBRecord) -> float:
         """A small preference for bigger places, in [0, 0.1]: « Vienne » is first the Austrian capital."""
-        if not rec.population:
+        population = rec.info.population
+        if not population:
             return 0.05 if rec.type in ("person", "organisation", "country") else 0.0
-        return min(0.1, math.log10(max(rec.population, 1)) / 80)
+        return min(0.1, math.log10(max(population, 1)) / 80)

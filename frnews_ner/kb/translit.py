@@ -23,20 +23,6 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
-_ASCII_SPACES = re.compile(r"\s+")
-
-
-def fast_fold(text: str) -> str:
-    """:func:`frnews_ner.text.fold`, with a shortcut for plain ASCII (most GeoNames aliases).
-
-    >>> fast_fold("Kyiv") == fold("Kyiv") and fast_fold("Orël") == fold("Orël")
-    True
-    """
-    if text.isascii():
-        return _ASCII_SPACES.sub(" ", text.replace("`", "'").lower()).strip()
-    return fold(text)
-
-
 def translit_key(text: str) -> str:
     """The transliteration key of a name.
 

@@ -10,29 +10,32 @@ Runs after ``frnews_span_hygiene`` and before ``frnews_linker``. It
   span group ``doc.spans["frnews_demonyms"]`` (``kb_id`` = the country id); an entity that is only a
   nationality word (the model's LOC « Russes ») leaves ``doc.ents``;
 - finds titles (« le président ukrainien », « le chef de l'État russe », « le secrétaire général de
-  l'ONU ») and puts them in ``doc.spans["frnews_titles"]`` with label ``"<role>|<role>@<country>"``
-  (country empty for an international office); a model entity that starts with a title, or a
+  l'ONU ») and writes them to ``doc._.frnews_titles`` as :class:`~frnews_ner.pipeline.extensions.TitleMention`
+  records (the roles the title names, and the country; none for an international office); a model
+  entity that starts with a title, or a
   place inside a title's own words, is no name (« le ministre de l'Intérieur » is no
   organisation, « le garde des Sceaux » no town), while an organisation in it and the country
   after it stay (« le secrétaire général de l'ONU », « le président de la Russie »).
 
-The linker decides what all of these refer to.
+Where a pattern or a knowledge-base name and a model entity overlap, :func:`prefer_rule_spans`
+decides (the named overlap policy of this component). The linker decides what all of these refer to.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..kb import KnowledgeBase, load_kb
-from ..kb.translit import fast_fold
+from ..kb import KnowledgeBase
+from ..rules import Pattern, load_rules
 from ..text import fold
+from .extensions import TITLES, TitleMention, ensure_extensions
 
 DEMONYMS = "frnews_demonyms"
-TITLES = "frnews_titles"
 
 # Determiners and contractions that open a title: « le président », « du Premier ministre ».
 _TITLE_DETERMINERS = {"le", "la", "l'", "du", "au", "de la", "de l'"}
@@ -43,6 +46,43 @@ _NOUN_OPENERS = {"le", "la", "l'", "les", "des", "aux", "au", "du", "deux", "tro
                  "de", "d'", "nos", "mille", "et", "ou", "contre", "par", "pour", "entre", "avec", "chez"}
 
 
+@dataclass(frozen=True, slots=True)
+class _FoundTitle:
+    """A title at tokens ``start:end`` whose own words end at ``phrase_end`` (before « russe »);
+    ``roles`` is None when its country stayed unknown (« le ministre de l'Intérieur » alone)."""
+
+    start: int
+    end: int
+    phrase_end: int
+    roles: tuple[str, ...] | None
+    country: str  # "" for an international office
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    """What a match of the ruler's matchers adds: an entity of ``label``, linked to ``kb_id`` if any."""
+
+    label: str
+    kb_id: str
+
+
+def prefer_rule_spans(model_ents: Sequence[Span], rule_spans: Sequence[Span]) -> list[Span]:
+    """The ruler's overlap policy: rule spans win over model spans they overlap, longest first, except
+    that a model span strictly containing a rule span wins (the model read a longer name)."""
+    ordered = sorted(rule_spans, key=lambda s: (-(s.end - s.start), s.start))
+    taken: list[Span] = []
+    for span in ordered:
+        if any(span.start < t.end and t.start < span.end for t in taken):
+            continue
+        inside = [e for e in model_ents if e.start <= span.start and span.end <= e.end
+                  and (e.end - e.start) > (span.end - span.start)]
+        if inside:
+            continue
+        taken.append(span)
+    kept = [e for e in model_ents if not any(e.start < t.end and t.start < e.end for t in taken)]
+    return kept + taken
+
+
 def _is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in text
@@ -51,65 +91,77 @@ def _is_acronym(text: str) -> bool:
 class EntityRuler:
     """Add pattern and knowledge-base entities, nationality words and titles (module docstring)."""
 
-    def __init__(self, nlp: Language, name: str = "frnews_entity_ruler", rules: Iterable[str] = ()) -> None:
+    def __init__(self, nlp: Language, name: str = "frnews_entity_ruler", *, kb: KnowledgeBase,
+                 patterns: Sequence[Pattern] = ()) -> None:
+        ensure_extensions()
         self.name = name
-        self.rules = tuple(rules)
-        self.kb: KnowledgeBase = load_kb(self.rules)
+        self.kb = kb
+        # match key (a string hash) → what a match adds; token patterns go to the Matcher, phrases
+        # (string patterns) to the PhraseMatcher, as spaCy's SpanRuler does
+        self._targets: dict[int, _Target] = {}
         self.matcher = Matcher(nlp.vocab)
-        for number, pattern in enumerate(self.kb.patterns):
-            if isinstance(pattern["pattern"], list):
-                key = f"{pattern['label']}\t{pattern.get('id', '')}\t{number}"
-                self.matcher.add(key, [pattern["pattern"]], greedy="LONGEST")
         self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._phrase_targets: dict[str, tuple[str, str]] = {}
-        self._add_phrases(nlp)
+        phrases: dict[str, list[Doc]] = {}
+        for pattern in patterns:
+            key = self._key(nlp, pattern.label, pattern.id or "", pattern.source)
+            if isinstance(pattern.pattern, list):
+                self.matcher.add(key, [pattern.pattern], greedy="LONGEST")
+            else:
+                phrases.setdefault(key, []).extend(self._variants(nlp, pattern.pattern))
+        self._add_kb_phrases(nlp, phrases)
+        for key, docs in phrases.items():
+            self.phrases.add(key, docs)
         # title phrases, folded token by token, indexed by their first token
-        self.titles: dict[str, list[tuple[tuple[str, ...], str, str | None]]] = {}
+        self.titles: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str | None]]] = {}
         for title in self.kb.titles:
             words = tuple(fold(t.text) for t in nlp.make_doc(title.phrase.replace("’", "'")))
-            roles = "|".join(sorted(title.roles))
-            self.titles.setdefault(words[0], []).append((words, roles, title.country))
+            self.titles.setdefault(words[0], []).append((words, tuple(sorted(title.roles)), title.country))
         for options in self.titles.values():
             options.sort(key=lambda o: -len(o[0]))
         # roles only ever held without a country (« secrétaire général de l'ONU »): their titles
         # need no nationality after them
         self.international_roles = ({o.role for o in self.kb.offices}
                                     - {o.role for o in self.kb.offices if o.country})
-        self.country_names = {fast_fold(a) for rec in self.kb.records.values() if rec.type == "country"
+        self.country_names = {fold(a) for rec in self.kb.records.values() if rec.type == "country"
                               for a in (rec.name, *rec.aliases)}
 
-    def _add_phrases(self, nlp: Language) -> None:
-        place_names = {fast_fold(a) for rec in self.kb.records.values() if rec.type in ("city", "region")
+    def _key(self, nlp: Language, label: str, kb_id: str, source: str) -> str:
+        key = f"frnews:{label}:{kb_id}:{source}"
+        self._targets[nlp.vocab.strings.add(key)] = _Target(label, kb_id)
+        return key
+
+    @staticmethod
+    def _variants(nlp: Language, phrase: str) -> list[Doc]:
+        """A phrase as written and with typographic apostrophes (texts use both)."""
+        return [nlp.make_doc(v) for v in dict.fromkeys((phrase, phrase.replace("'", "’")))]
+
+    def _add_kb_phrases(self, nlp: Language, phrases: dict[str, list[Doc]]) -> None:
+        place_names = {fold(a) for rec in self.kb.records.values() if rec.type in ("city", "region")
                        for a in (rec.name, *rec.aliases)}
-        patterns: dict[str, list[Doc]] = {}
         for rec in self.kb.records.values():
             if not rec.ruler or rec.type not in ("person", "organisation", "country"):
                 continue
+            key = None
             for alias in (rec.name, *rec.aliases):
                 if not alias[:1].isupper():
                     continue  # « talibans », « ministère des Armées » come from the model or the patterns
-                doc = nlp.make_doc(alias)
-                single = len(doc) == 1
+                single = len(nlp.make_doc(alias)) == 1
                 # a surname alone (« Macron ») is found by the model and joined by coreference;
                 # one capitalised word that is also a place (« Orange ») is left to the model
                 if single and rec.type == "person":
                     continue
                 if single and rec.type == "organisation" and not _is_acronym(alias) and fold(alias) in place_names:
                     continue
-                key = f"{rec.label}\t{rec.id}"
-                for variant in {alias, alias.replace("'", "’")}:
-                    patterns.setdefault(key, []).append(nlp.make_doc(variant))
-        for key, docs in patterns.items():
-            self.phrases.add(key, docs)
+                key = key or self._key(nlp, rec.label, rec.id, "kb")
+                phrases.setdefault(key, []).extend(self._variants(nlp, alias))
 
     # -- the component -------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         titled = self._titles(doc)
         # a title whose country stays unknown (« le ministre de l'Intérieur » alone) names nobody,
         # but its words are still no organisation or place
-        titles = [span for span, _ in titled if span.label_.partition("@")[2] != "?"]
-        in_title_words = {i for span, phrase_end in titled for i in range(span.start, phrase_end)}
-        title_starts = {span.start for span, _ in titled}
+        in_title_words = {i for found in titled for i in range(found.start, found.phrase_end)}
+        title_starts = {found.start for found in titled}
 
         def part_of_a_title(ent: Span) -> bool:
             # « ministre de l'Intérieur » read as one ORG, « Sceaux » in « garde des Sceaux »: no
@@ -117,11 +169,14 @@ class EntityRuler:
             return ent.start in title_starts or (ent.start in in_title_words and ent.label_ != "ORG")
 
         model_ents = [e for e in self._clean_model_ents(doc) if not part_of_a_title(e)]
-        ents = self._merge(model_ents, [s for s in self._rule_spans(doc) if not part_of_a_title(s)])
-        demonyms, ents = self._demonyms(doc, ents, titles)
+        ents = prefer_rule_spans(model_ents, [s for s in self._rule_spans(doc) if not part_of_a_title(s)])
+        resolved = [found for found in titled if found.roles is not None]
+        demonyms, ents = self._demonyms(doc, ents, resolved)
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         doc.spans[DEMONYMS] = demonyms
-        doc.spans[TITLES] = titles
+        doc._.set(TITLES, tuple(TitleMention(doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1]),
+                                             doc[f.start:f.end].text, f.roles, f.country or None)
+                                for f in resolved if f.roles is not None))
         return doc
 
     def _clean_model_ents(self, doc: Doc) -> list[Span]:
@@ -145,15 +200,14 @@ class EntityRuler:
     def _rule_spans(self, doc: Doc) -> list[Span]:
         spans: list[Span] = []
         for match_id, start, end in self.matcher(doc):
-            label, kb_id, _ = doc.vocab.strings[match_id].split("\t")
-            spans.append(Span(doc, start, end, label=label, kb_id=kb_id))
+            target = self._targets[match_id]
+            spans.append(Span(doc, start, end, label=target.label, kb_id=target.kb_id))
         for match_id, start, end in self.phrases(doc):
-            label, kb_id = doc.vocab.strings[match_id].split("\t")
-            text = doc[start:end].text
-            if (label == "ORG" and end - start == 1 and not _is_acronym(text)
+            target = self._targets[match_id]
+            if (target.label == "ORG" and end - start == 1 and not _is_acronym(doc[start].text)
                     and self._sentence_initial(doc, start)):
                 continue  # « Total, ... » at the start of a sentence says nothing; « France : » does
-            spans.append(Span(doc, start, end, label=label, kb_id=kb_id))
+            spans.append(Span(doc, start, end, label=target.label, kb_id=target.kb_id))
         return spans
 
     @staticmethod
@@ -163,25 +217,9 @@ class EntityRuler:
         prev = doc[i - 1]
         return prev.is_space or prev.text in {".", "!", "?", "«", "—", "-", ":", '"'} or "\n" in prev.whitespace_
 
-    @staticmethod
-    def _merge(ents: list[Span], rule_spans: list[Span]) -> list[Span]:
-        """Rule spans win over model spans they cover; a model span strictly containing one wins."""
-        rule_spans.sort(key=lambda s: (-(s.end - s.start), s.start))
-        taken: list[Span] = []
-        for span in rule_spans:
-            if any(span.start < t.end and t.start < span.end for t in taken):
-                continue
-            inside = [e for e in ents if e.start <= span.start and span.end <= e.end
-                      and (e.end - e.start) > (span.end - span.start)]
-            if inside:
-                continue
-            taken.append(span)
-        kept = [e for e in ents if not any(e.start < t.end and t.start < e.end for t in taken)]
-        return kept + taken
-
-    def _demonyms(self, doc: Doc, ents: list[Span], titles: list[Span]) -> tuple[list[Span], list[Span]]:
+    def _demonyms(self, doc: Doc, ents: list[Span], titles: list[_FoundTitle]) -> tuple[list[Span], list[Span]]:
         found: list[Span] = []
-        covered = {i for s in titles for i in range(s.start, s.end)}
+        covered = {i for t in titles for i in range(t.start, t.end)}
         folded = [fold(t.text) for t in doc]
         glued = [not t.whitespace_ for t in doc]  # token i touches token i + 1
         i = 0
@@ -218,10 +256,10 @@ class EntityRuler:
             i = j
         return found, ents
 
-    def _titles(self, doc: Doc) -> list[tuple[Span, int]]:
-        """Title spans, each with the end of its own words (before « de la Russie » or « russe »)."""
-        found: list[tuple[Span, int]] = []
-        folded = [fold(t.text).replace("’", "'") for t in doc]
+    def _titles(self, doc: Doc) -> list[_FoundTitle]:
+        """Titles in the doc, each with the end of its own words (before « de la Russie » or « russe »)."""
+        found: list[_FoundTitle] = []
+        folded = [fold(t.text) for t in doc]
         i = 1
         while i < len(doc):
             options = self.titles.get(folded[i])
@@ -231,26 +269,26 @@ class EntityRuler:
             if not options or det not in _TITLE_DETERMINERS:
                 i += 1
                 continue
-            unresolved: tuple[Span, int] | None = None  # the longest title whose country stays unknown
+            unresolved: _FoundTitle | None = None  # the longest title whose country stays unknown
             for words, roles, country in options:
                 end = i + len(words)
                 if tuple(folded[i:end]) != words:
                     continue
                 phrase_end = end
-                if country is None and set(roles.split("|")) <= self.international_roles:
+                if country is None and set(roles) <= self.international_roles:
                     country = ""
                 elif country is None:
                     country, end = self._title_country(doc, folded, end)
                 if country is None:
-                    unresolved = unresolved or (Span(doc, i, end, label=f"{roles}@?"), phrase_end)
+                    unresolved = unresolved or _FoundTitle(i, end, phrase_end, None, "")
                     continue
-                found.append((Span(doc, i, end, label=f"{roles}@{country}"), phrase_end))
+                found.append(_FoundTitle(i, end, phrase_end, roles, country))
                 i = end
                 break
             else:
                 if unresolved is not None:
                     found.append(unresolved)
-                    i = unresolved[1]
+                    i = unresolved.phrase_end
                 else:
                     i += 1
         return found
@@ -272,10 +310,13 @@ class EntityRuler:
                 for cand in self.kb.candidates(doc[k:j].text):
                     rec = self.kb.get(cand.id)
                     if rec is not None and rec.type == "country" and cand.match == "exact":
-                        return rec.country, j
+                        return rec.info.country, j
         return None, end
 
 
-@Language.factory("frnews_entity_ruler", default_config={"rules": []})
+@Language.factory("frnews_entity_ruler", default_config={"rules": []}, requires=["doc.ents"],
+                  assigns=["doc.ents", "doc.spans", "doc._.frnews_titles"])
 def make_entity_ruler(nlp: Language, name: str, rules: list[str]) -> EntityRuler:
-    return EntityRuler(nlp, name, rules)
+    """spaCy factory of :class:`EntityRuler`: the knowledge base and patterns of the shipped files and ``rules``."""
+    ruleset = load_rules(rules, parts=("kb",))
+    return EntityRuler(nlp, name, kb=ruleset.kb, patterns=ruleset.patterns)

@@ -1,27 +1,63 @@
-"""The custom Doc attributes the frnews_ner components read and write.
+"""The custom Doc attributes the frnews_ner components read and write, registered in this one place.
 
-They are registered when a component is created, never at import. Values are plain JSON-like data
-(strings, lists, dicts) so that docs survive ``nlp.pipe(n_process=2)``, which serialises them.
+They are registered when a component is created, never at import.
 
-- ``doc._.frnews_published``: ISO date string of the publication date, or ``None``; set by the
-  caller before the pipeline runs (``Extractor`` does it).
-- ``doc._.frnews_entities``: list of entity dicts in the shape of ``Entity.to_dict()``; written by
-  ``frnews_linker``.
-- ``doc._.frnews_dates``: list of date dicts in the shape of ``TimeExpression.to_dict()``; written
-  by ``frnews_dates``.
+- ``doc._.frnews_published``: the publication date (ISO string, ``date`` or ``None``), set by the
+  caller before the pipeline runs (``Extractor`` does it); read only through :func:`published_of`.
+- ``doc._.frnews_titles``: :class:`TitleMention` records, written by ``frnews_entity_ruler`` for
+  ``frnews_linker`` (which title phrases name which office of which country).
+- ``doc._.frnews_entities``: :class:`~frnews_ner.records.Entity` records, written by ``frnews_linker``.
+- ``doc._.frnews_dates``: :class:`~frnews_ner.records.TimeExpression` records, written by ``frnews_dates``.
+
+The records survive ``nlp.pipe(n_process=2)`` and ``Doc.to_bytes``: :mod:`frnews_ner.serialization`
+is declared to srsly's msgpack under its entry points.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
 from spacy.tokens import Doc
 
+from ..published import parse_published
+
 PUBLISHED = "frnews_published"
+TITLES = "frnews_titles"
 ENTITIES = "frnews_entities"
 DATES = "frnews_dates"
 
 
+@dataclass(frozen=True, slots=True)
+class TitleMention:
+    """« le président ukrainien » at ``start:end`` (characters): a title naming one of ``roles`` of
+    ``country`` (``None`` for an international office: « le secrétaire général de l'ONU »)."""
+
+    start: int
+    end: int
+    text: str
+    roles: tuple[str, ...]
+    country: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "roles": list(self.roles),
+                "country": self.country}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], where: str = "") -> TitleMention:
+        return cls(data["start"], data["end"], data["text"], tuple(data["roles"]), data["country"])
+
+
 def ensure_extensions() -> None:
     """Register the Doc extensions if they are not there yet (idempotent)."""
-    for name in (PUBLISHED, ENTITIES, DATES):
+    for name in (PUBLISHED, TITLES, ENTITIES, DATES):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+def published_of(doc: Doc) -> date | None:
+    """The publication date given to ``doc`` (``None`` when none was), parsed the one way."""
+    if not Doc.has_extension(PUBLISHED):
+        return None
+    return parse_published(doc._.get(PUBLISHED))

@@ -2,9 +2,9 @@
 
 Reads ``doc.ents`` (after ``frnews_span_hygiene`` and ``frnews_entity_ruler``), groups mentions of
 one referent (:mod:`frnews_ner.coref`), links each group to the knowledge base
-(:mod:`frnews_ner.kb`) and writes ``doc._.frnews_entities`` as dicts in the shape of
-:meth:`frnews_ner.records.Entity.to_dict`. It also turns the ruler's nationality words
-(``doc.spans["frnews_demonyms"]``) and titles (``doc.spans["frnews_titles"]``) into ``demonym`` and
+(:mod:`frnews_ner.kb`, the knowledge base it is given) and writes ``doc._.frnews_entities`` as
+:class:`~frnews_ner.records.Entity` records. It also turns the ruler's nationality words
+(``doc.spans["frnews_demonyms"]``) and titles (``doc._.frnews_titles``) into ``demonym`` and
 ``title`` mentions, and marks capitals used for their government as ``metonym`` mentions:
 « Kiev continue ses frappes » is a mention of the city Kiev standing for ``iso3166:UA``.
 
@@ -14,18 +14,19 @@ deterministic ``local:<LABEL>/<slug>``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from typing import cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..coref import MentionGroup, group_mentions
-from ..kb import KBRecord, KnowledgeBase, load_kb
+from ..kb import KBRecord, KnowledgeBase
+from ..records import Entity, Label, Mention, MentionForm
+from ..rules import load_rules
 from ..text import fold
-from .entity_ruler import DEMONYMS, TITLES
-from .extensions import ENTITIES, PUBLISHED, ensure_extensions
+from .entity_ruler import DEMONYMS
+from .extensions import ENTITIES, TITLES, ensure_extensions, published_of
 
 # Without a knowledge base the only evidence is the statistical model's span and how often the
 # article repeats it; these are documented in the README next to the linked confidences.
@@ -63,27 +64,34 @@ class _Linked:
     record: KBRecord | None = None
     confidence: float = 0.5
     candidates: list[str] = field(default_factory=list)
-    mentions: dict[tuple[int, int], tuple[str, str, str | None]] = field(default_factory=dict)
+    mentions: dict[tuple[int, int], Mention] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
         return self.record.id if self.record is not None else self.local_id
 
-    def add(self, start: int, end: int, text: str, form: str, stands_for: str | None = None) -> None:
-        self.mentions.setdefault((start, end), (text, form, stands_for))
+    def add(self, mention: Mention) -> None:
+        self.mentions.setdefault((mention.start, mention.end), mention)
+
+    def to_entity(self) -> Entity:
+        rec = self.record
+        return Entity(id=self.id, label=cast(Label, self.label),
+                      name=rec.name if rec is not None else self.name,
+                      kb=rec.info if rec is not None else None, confidence=round(self.confidence, 3),
+                      mentions=tuple(m for _, m in sorted(self.mentions.items())),
+                      candidates=tuple(self.candidates))
 
 
 class EntityLinker:
     """Group ``doc.ents``, link the groups to the knowledge base and write ``doc._.frnews_entities``."""
 
-    def __init__(self, nlp: Language, name: str = "frnews_linker", rules: Iterable[str] = ()) -> None:
-        self.name = name
-        self.rules = tuple(rules)
+    def __init__(self, name: str = "frnews_linker", *, kb: KnowledgeBase) -> None:
         ensure_extensions()
-        self.kb: KnowledgeBase = load_kb(self.rules)
+        self.name = name
+        self.kb = kb
 
     def __call__(self, doc: Doc) -> Doc:
-        published = _published(doc)
+        published = published_of(doc)
         ents = list(doc.ents)
         article_countries = self._article_countries(doc, ents)
         entities: dict[str, _Linked] = {}
@@ -103,16 +111,16 @@ class EntityLinker:
         # Places linked without doubt say which countries the article is about too: « à Valence …
         # à Lyon » is Valence (Drôme). Groups that stayed ambiguous are decided again with them.
         context = article_countries | {
-            linked.record.country for _, linked in linked_groups
-            if linked.record is not None and not linked.candidates and linked.record.country
+            linked.record.info.country for _, linked in linked_groups
+            if linked.record is not None and not linked.candidates and linked.record.info.country
             and linked.record.type in ("city", "region", "place")}
         if context != article_countries:
             linked_groups = [(g, self._link_group(doc, g, by_start, context) if linked.candidates else linked)
                              for g, linked in linked_groups]
         for group, linked in linked_groups:
             target = entity_for(linked)
-            for start, end, text, form in group.mentions:
-                target.add(start, end, text, self._form(target, text, form))
+            for mention in group.mentions:
+                target.add(replace(mention, form=self._form(target, mention.text, mention.form)))
             if target is not linked:
                 target.confidence = max(target.confidence, linked.confidence)
 
@@ -121,23 +129,22 @@ class EntityLinker:
             if rec is None:
                 continue
             target = entity_for(_Linked("LOC", rec.name, "", rec, 0.9))
-            target.add(span.start_char, span.end_char, span.text, "demonym")
+            target.add(Mention(span.start_char, span.end_char, span.text, "demonym"))
 
         if published is not None:
-            for span in doc.spans.get(TITLES, []):
-                roles, _, country = span.label_.partition("@")
-                holders = self.kb.holders(roles.split("|"), country or None, published)
+            for title in doc._.get(TITLES) or ():
+                holders = self.kb.holders(title.roles, title.country, published)
                 if len(holders) != 1:
                     continue  # nobody, or several people at once: say nothing rather than guess
                 rec = self.kb.get(holders[0])
                 if rec is None:
                     continue
                 target = entity_for(_Linked("PER", rec.name, "", rec, 0.8))
-                target.add(span.start_char, span.end_char, span.text, "title")
+                target.add(Mention(title.start, title.end, title.text, "title"))
 
         self._mark_metonyms(doc, entities)
-        doc._.set(ENTITIES, [self._to_dict(entities[k]) for k in
-                             sorted(order, key=lambda k: min(entities[k].mentions))])
+        doc._.set(ENTITIES, tuple(entities[k].to_entity() for k in
+                                  sorted(order, key=lambda k: min(entities[k].mentions))))
         return doc
 
     # -- linking -------------------------------------------------------------------------------------
@@ -166,14 +173,14 @@ class EntityLinker:
         for ent in ents:
             for cand in self.kb.candidates(ent.text):
                 rec = self.kb.get(cand.id)
-                if rec is not None and rec.type == "country" and rec.country:
-                    countries.add(rec.country)
+                if rec is not None and rec.type == "country" and rec.info.country:
+                    countries.add(rec.info.country)
         return countries
 
     def _link_group(self, doc: Doc, group: MentionGroup, by_start: dict[int, Span],
                     article_countries: set[str]) -> _Linked:
         linked = _Linked(group.label, group.name, group.local_id)
-        spans = [by_start[s] for s, _, _, _ in group.mentions if s in by_start]
+        spans = [by_start[m.start] for m in group.mentions if m.start in by_start]
         # the ruler may have named the record outright
         ruled = next((rec for s in spans if s.kb_id_ and (rec := self.kb.get(s.kb_id_)) is not None), None)
         if ruled is not None:
@@ -192,7 +199,7 @@ class EntityLinker:
                 score = cand.score + self.kb.prior(rec)
                 if rec.label != group.label:
                     score -= 0.1  # the model's label is evidence too
-                if rec.country and rec.country in article_countries and rec.type != "country":
+                if rec.info.country and rec.info.country in article_countries and rec.type != "country":
                     score += 0.1
                 score += self._cue_bonus(doc, span, rec) if span is not None else 0.0
                 scores[cand.id] = max(scores.get(cand.id, 0.0), score)
@@ -234,7 +241,7 @@ class EntityLinker:
             return "city"
         return None
 
-    def _form(self, entity: _Linked, text: str, coref_form: str) -> str:
+    def _form(self, entity: _Linked, text: str, coref_form: MentionForm) -> MentionForm:
         if coref_form == "surname":
             return "surname"
         rec = entity.record
@@ -253,10 +260,10 @@ class EntityLinker:
             country = self.kb.capitals.get(rec.id) if rec is not None else None
             if country is None:
                 continue
-            for (start, end), (text, form, _) in list(entity.mentions.items()):
-                span = doc.char_span(start, end)
-                if span is not None and form in ("name", "alias") and self._is_metonym(doc, span):
-                    entity.mentions[(start, end)] = (text, "metonym", country)
+            for key, mention in list(entity.mentions.items()):
+                span = doc.char_span(mention.start, mention.end)
+                if span is not None and mention.form in ("name", "alias") and self._is_metonym(doc, span):
+                    entity.mentions[key] = replace(mention, form="metonym", stands_for=country)
 
     @staticmethod
     def _is_metonym(doc: Doc, span: Span) -> bool:
@@ -272,31 +279,9 @@ class EntityLinker:
             return False
         return False
 
-    # -- output --------------------------------------------------------------------------------------
-    @staticmethod
-    def _to_dict(entity: _Linked) -> dict:
-        rec = entity.record
-        return {
-            "id": entity.id, "label": entity.label,
-            "name": rec.name if rec is not None else entity.name,
-            "kb": rec.info().to_dict() if rec is not None else None,
-            "confidence": round(entity.confidence, 3),
-            "mentions": [{"start": s, "end": e, "text": t, "form": f, "stands_for": sf}
-                         for (s, e), (t, f, sf) in sorted(entity.mentions.items())],
-            "candidates": list(entity.candidates),
-        }
-
-
-def _published(doc: Doc) -> date | None:
-    value = doc._.get(PUBLISHED) if Doc.has_extension(PUBLISHED) else None
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
-@Language.factory("frnews_linker", default_config={"rules": []})
+@Language.factory("frnews_linker", default_config={"rules": []},
+                  requires=["doc.ents", "doc.spans", "doc._.frnews_titles", "token.pos", "token.morph"],
+                  assigns=["doc._.frnews_entities"])
 def make_entity_linker(nlp: Language, name: str, rules: list[str]) -> EntityLinker:
-    return EntityLinker(nlp, name, rules)
+    """spaCy factory of :class:`EntityLinker`: the knowledge base of the shipped files and ``rules``."""
+    return EntityLinker(name, kb=load_rules(rules, parts=("kb",)).kb)

@@ -19,13 +19,12 @@ The word lists are data files; users add theirs with ``rules=["my_rules/"]``
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Mapping, Set
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..records import LABELS
-from ..rules import files_named, read_labelled_words, read_word_list, rule_dirs
+from ..rules import load_rules
 from ..text import fold
 
 # Tokens that may stand at an edge of an entity although they are punctuation: a closing
@@ -41,21 +40,16 @@ _BREAKS = {"line": re.compile(r"\n"), "paragraph": re.compile(r"\n[^\S\n]*\n")}
 class SpanHygiene:
     """Rewrite ``doc.ents`` so that every entity span is clean (see the module docstring)."""
 
-    def __init__(self, nlp: Language, name: str = "frnews_span_hygiene", rules: Iterable[str] = (),
-                 split_at: str = "line") -> None:
+    def __init__(self, name: str = "frnews_span_hygiene", *, not_entities: Mapping[str, frozenset[str]],
+                 determiners: Set[str], split_at: str = "line") -> None:
         if split_at not in SPLIT_AT:
             raise ValueError(f"split_at must be one of {SPLIT_AT}, got {split_at!r}")
         self.name = name
         self.break_mark = _BREAKS[split_at]
-        dirs = rule_dirs(rules)
-        # folded word → labels under which it is never an entity
-        self.not_entities: dict[str, frozenset[str]] = {}
-        for path in files_named(dirs, "hygiene/not_entities.txt"):
-            for word, labels in read_labelled_words(path, LABELS).items():
-                key = fold(word)
-                self.not_entities[key] = self.not_entities.get(key, frozenset()) | labels
-        self.determiners = {fold(w) for p in files_named(dirs, "hygiene/determiners.txt")
-                            for w in read_word_list(p)}
+        #: folded word → labels under which it is never an entity
+        self.not_entities = not_entities
+        #: folded determiners trimmed from the start of an entity
+        self.determiners = determiners
 
     def __call__(self, doc: Doc) -> Doc:
         cleaned: list[Span] = []
@@ -122,6 +116,9 @@ class SpanHygiene:
             and len(following.text) > 1
 
 
-@Language.factory("frnews_span_hygiene", default_config={"rules": [], "split_at": "line"})
+@Language.factory("frnews_span_hygiene", default_config={"rules": [], "split_at": "line"},
+                  requires=["doc.ents"], assigns=["doc.ents"])
 def make_span_hygiene(nlp: Language, name: str, rules: list[str], split_at: str) -> SpanHygiene:
-    return SpanHygiene(nlp, name, rules, split_at)
+    """spaCy factory of :class:`SpanHygiene`: the word lists of the shipped files and ``rules`` directories."""
+    ruleset = load_rules(rules, parts=("hygiene",))
+    return SpanHygiene(name, not_entities=ruleset.not_entities, determiners=ruleset.determiners, split_at=split_at)
