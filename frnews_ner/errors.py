@@ -9,7 +9,9 @@
     ├── PublishedDateError      (also ValueError)  a publication date that is no date
     ├── RecordError             (also ValueError)  a result read back (from_dict / from_json) is malformed
     ├── InputError              (also TypeError, ValueError)  an input item or JSONL line cannot be processed
-    └── GoldDataNotFoundError   (also FileNotFoundError)  evaluation data missing (see docs/evaluation.md)
+    ├── GoldDataError           (also ValueError)  an evaluation gold file is malformed: file:line
+    ├── GoldDataNotFoundError   (also FileNotFoundError)  evaluation data missing (see docs/evaluation.md)
+    └── EvaluationError         (also RuntimeError)  a measured system or benchmark worker failed
 
 Each one also derives from the built-in exception a caller would otherwise catch, so ``except
 ValueError`` keeps working. Messages say where (``places.tsv:12``, ``line 4``,
@@ -80,3 +82,11 @@ class InputError(FrnewsError, TypeError, ValueError):
 
 class GoldDataNotFoundError(FrnewsError, FileNotFoundError):
     """Gold data for an evaluation is missing; the message says where to get it."""
+
+
+class GoldDataError(FrnewsError, ValueError):
+    """An evaluation gold file is malformed; the message names ``file:line``."""
+
+
+class EvaluationError(FrnewsError, RuntimeError):
+    """A system measured by ``frnews-ner evaluate`` or a ``bench`` worker failed; the message says how."""

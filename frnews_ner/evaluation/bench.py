@@ -32,6 +32,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import EvaluationError
+
 __all__ = ["BenchRun", "run_bench", "render_bench", "load_texts", "MODES"]
 
 MODES: tuple[str, ...] = ("spacy", "spacy-lean", "frnews")
@@ -121,7 +123,7 @@ def _measure(mode: str, model: str | None, path: str, limit: int | None, n_proce
         cmd += ["--limit", str(limit)]
     proc = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ))
     if proc.returncode != 0:
-        raise RuntimeError(f"benchmark worker failed ({' '.join(cmd)}):\n{proc.stderr[-2000:]}")
+        raise EvaluationError(f"benchmark worker failed ({' '.join(cmd)}):\n{proc.stderr[-2000:]}")
     d = json.loads(proc.stdout.strip().splitlines()[-1])
     return BenchRun(d["mode"], d["n_process"], d["docs"], d["words"], d["load_s"], d["first_doc_s"],
                     d["process_s"], max(d["peak_rss_mb"], d["peak_rss_children_mb"]))

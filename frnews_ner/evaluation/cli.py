@@ -19,6 +19,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from ..errors import GoldDataNotFoundError
+
 __all__ = ["add_parsers", "DEFAULTS"]
 
 _SHARED = Path("..") / "shared" / "evaldata"
@@ -32,15 +34,12 @@ DEFAULTS: dict[str, Path] = {
 }
 
 
-class _MissingInput(Exception):
-    pass
-
-
 def _need(path: str | Path, what: str) -> Path:
     p = Path(path)
     if not p.exists():
-        raise _MissingInput(f"{what} not found: {p} (run from the repository root with ../shared "
-                            f"present, or give the path explicitly)")
+        raise GoldDataNotFoundError(f"{what} not found: {p} (run from the repository root with ../shared "
+                                    f"present, or give the path explicitly; docs/evaluation.md says where "
+                                    f"each gold set comes from)")
     return p
 
 
@@ -105,7 +104,7 @@ def _guard(fn: Any) -> Any:
     def wrapper(args: argparse.Namespace) -> int:
         try:
             return int(fn(args))
-        except _MissingInput as err:
+        except GoldDataNotFoundError as err:
             print(f"frnews-ner: {err}", file=sys.stderr)
             return 2
     wrapper.__name__ = fn.__name__

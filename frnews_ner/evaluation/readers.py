@@ -19,6 +19,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import GoldDataError
+
 __all__ = [
     "Span", "GoldDocument", "read_span_jsonl", "read_brat", "read_timeml", "read_timeml_file",
     "read_timex_jsonl", "read_hipe", "read_hipe_lines", "read_conll", "read_conll_lines", "read_ner",
@@ -88,9 +90,9 @@ def _jsonl_records(path: str | Path, limit: int | None) -> Iterator[tuple[int, d
             try:
                 rec = json.loads(line)
             except json.JSONDecodeError as err:
-                raise ValueError(f"{path}:{n + 1}: expected a JSON object, found invalid JSON ({err.msg})") from err
+                raise GoldDataError(f"{path}:{n + 1}: expected a JSON object, found invalid JSON ({err.msg})") from err
             if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-                raise ValueError(f"{path}:{n + 1}: expected a JSON object with a string 'text', "
+                raise GoldDataError(f"{path}:{n + 1}: expected a JSON object with a string 'text', "
                                  f"found {type(rec).__name__}")
             yield n, rec
             count += 1
@@ -205,7 +207,7 @@ def read_timeml_file(path: str | Path) -> GoldDocument:
                 break
     text_el = next(root.iter("TEXT"), None)
     if text_el is None:
-        raise ValueError(f"{path}: no <TEXT> element")
+        raise GoldDataError(f"{path}: no <TEXT> element")
     parts: list[str] = []
     spans: list[Span] = []
     pos = 0

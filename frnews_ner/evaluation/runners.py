@@ -18,6 +18,8 @@ import time
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..errors import EvaluationError
+
 from .readers import GoldDocument
 from .report import pct, table
 from .scoring import NER_TYPES, score_dates, score_linking, score_ner
@@ -41,7 +43,7 @@ def _timed(system: System, docs: Sequence[GoldDocument]) -> tuple[list[Any], flo
     t0 = time.perf_counter()
     preds = system(docs)
     if len(preds) != len(docs):
-        raise RuntimeError(f"system returned {len(preds)} predictions for {len(docs)} documents")
+        raise EvaluationError(f"system returned {len(preds)} predictions for {len(docs)} documents")
     return preds, time.perf_counter() - t0
 
 

@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from ..errors import EvaluationError
+
 from .readers import GoldDocument, Span
 
 __all__ = [
@@ -232,7 +234,7 @@ def run_in_batches(system: System, docs: Sequence[GoldDocument]) -> list[list[Sp
     """Call a system and check it returned one prediction list per document."""
     preds = system(docs)
     if len(preds) != len(docs):
-        raise RuntimeError(f"system returned {len(preds)} predictions for {len(docs)} documents")
+        raise EvaluationError(f"system returned {len(preds)} predictions for {len(docs)} documents")
     return preds
 
 
