@@ -185,7 +185,6 @@ class Lexicon:
     """
 
     entries: dict[Words, tuple[Entry, ...]] = field(default_factory=dict)
-    max_len: int = 1
     sources: tuple[str, ...] = ()
     #: longest phrase starting with each first piece: most pieces of a text start none
     longest_from: dict[str, int] = field(default_factory=dict)
@@ -242,7 +241,7 @@ class Lexicon:
         longest: dict[str, int] = {}
         for key in frozen:
             longest[key[0]] = max(longest.get(key[0], 0), len(key))
-        return cls(frozen, max((len(k) for k in frozen), default=1), tuple(sources), longest,
+        return cls(frozen, tuple(sources), longest,
                    {k: frozenset(v) for k, v in classes.items() if v})
 
     def lookup(self, pieces: Words) -> tuple[Entry, ...]:

@@ -447,8 +447,3 @@ def read_ner(path: str | Path, *, limit: int | None = None) -> list[GoldDocument
     if p.suffix == ".tsv":
         return read_hipe(p, limit=limit)
     return read_conll(p, limit=limit)
-
-
-def iter_sorted(docs: Iterable[GoldDocument]) -> Iterator[GoldDocument]:
-    """Documents ordered by id (the regression sample is "first N by doc_id")."""
-    return iter(sorted(docs, key=lambda d: d.id))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+
 
 from .readers import GoldDocument, Span
 
@@ -400,8 +400,3 @@ def score_linking(gold: Sequence[GoldDocument], predicted: Sequence[Sequence[Spa
             elif gold_nil:
                 nil_fn += 1
     return LinkingScore(linked, correct, recognised, PRF(nil_tp, nil_fp, nil_fn), predicted_ids)
-
-
-def add_days(iso: str, days: int) -> str:
-    """``add_days("2013-02-12", 1) == "2013-02-13"`` (small helper for the spec converters)."""
-    return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()

@@ -16,11 +16,9 @@ Anchors, imported only when used (none of them is a dependency of the library):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
-
-from ..errors import EvaluationError
 
 from .readers import GoldDocument, Span
 
@@ -228,15 +226,3 @@ def _heideltime_to_spans(text: str, res: Any) -> list[Span]:
                 cursor = i + len(sp.text)
         return fixed
     return spans
-
-
-def run_in_batches(system: System, docs: Sequence[GoldDocument]) -> list[list[Span]]:
-    """Call a system and check it returned one prediction list per document."""
-    preds = system(docs)
-    if len(preds) != len(docs):
-        raise EvaluationError(f"system returned {len(preds)} predictions for {len(docs)} documents")
-    return preds
-
-
-def iter_texts(docs: Iterable[GoldDocument]) -> Iterable[str]:
-    return (d.text for d in docs)

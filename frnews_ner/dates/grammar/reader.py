@@ -95,9 +95,6 @@ class Reader:
         """« 2,5 », « 1.500 »: item ``j`` is a comma or dot glued between two numbers."""
         return self.word(j) in (",", ".") and self.glued(j) and self.digits(j + 1) is not None and self.glued(j + 1)
 
-    def same_sentence(self, a: int, b: int) -> bool:
-        return self.sentences.same(self.items[a].tok, self.items[b].tok)
-
     def pos(self, j: int) -> str:
         return self.doc[self.items[j].tok].pos_ if 0 <= j < self.n else ""
 
