@@ -56,6 +56,8 @@ WORD_CLASSES = frozenset({
     "part_not_after_en", "plural_article", "plural_det", "quantity_sign", "quarter", "range_to", "reflexive",
     "same", "season_homograph", "season_opener", "there", "this_masculine", "time_prep", "two_weeks_on",
     "vague_quantity", "week_noun", "where", "within", "year_follower", "year_noun", "zone_adjective",
+    # issue 10, family 1: vague references and « aujourd'hui » read as nowadays
+    "from_verb", "nowadays", "stative", "still", "that_conj",
 })
 
 

@@ -53,6 +53,9 @@ class Frame:
     base: Frame | None = None
     #: « 8 h GMT »: ``UTC`` adds « Z » to the clock time; ``LOCAL`` (« heure de Paris ») changes nothing
     zone: str | None = None
+    #: The ready-made value the expression takes when its context says it names no day: « aujourd'hui »
+    #: is the publication day, or ``PRESENT_REF`` (nowadays) after a far-past contrast (the finder decides).
+    alt_value: str | None = None
 
 
 #: What a grammar rule returns: the item index where the match ends (exclusive) and its frame.

@@ -24,7 +24,7 @@ class TenseReader:
         self.lexicon = lexicon
         self.sentences = sentences
         self._classes: dict[int, frozenset[str]] = {}
-        self._tenses: dict[int, str | None] = {}
+        self._verbs: dict[int, tuple[str, int] | None] = {}
 
     def is_(self, tok: Token, word_class: str) -> bool:
         classes = self._classes.get(tok.i)
@@ -68,14 +68,24 @@ class TenseReader:
 
     def clause_tense(self, tok_index: int) -> str | None:
         """Tense of the verb nearest to a token in its sentence (``None`` without morphology)."""
-        if tok_index in self._tenses:
-            return self._tenses[tok_index]
+        verb = self.clause_verb(tok_index)
+        return verb[0] if verb else None
+
+    def clause_verb(self, tok_index: int) -> tuple[str, int] | None:
+        """The tense and token index of the verb nearest to a token in its clause, or None.
+
+        Only the tokens within :data:`TENSE_WINDOW` of it are read (a verb farther away is never
+        chosen), so the cost per expression does not grow with the sentence.
+        """
+        if tok_index in self._verbs:
+            return self._verbs[tok_index]
         doc, sentences = self.doc, self.sentences
         if sentences.known:
             lo, hi = sentences.start[tok_index], sentences.end[tok_index]
         else:
-            lo, hi = max(0, tok_index - 25), min(len(doc), tok_index + 25)
-        best: tuple[int, str] | None = None
+            lo, hi = 0, len(doc)
+        lo, hi = max(lo, tok_index - TENSE_WINDOW), min(hi, tok_index + TENSE_WINDOW + 1)
+        best: tuple[int, str, int] | None = None
         for t in doc[lo:hi]:
             c = self.verb_tense(t)
             if c is None:
@@ -88,6 +98,15 @@ class TenseReader:
             if dist > TENSE_WINDOW:
                 continue
             if best is None or dist < best[0]:
-                best = (dist, c)
-        self._tenses[tok_index] = best[1] if best else None
-        return self._tenses[tok_index]
+                best = (dist, c, t.i)
+        self._verbs[tok_index] = (best[1], best[2]) if best else None
+        return self._verbs[tok_index]
+
+    def describes(self, tok_index: int) -> bool:
+        """The clause of a token describes a state in the present, or has no verb to tell: its verb is
+        a present of class ``stative`` (« le site est aujourd'hui un musée »), or there is none."""
+        verb = self.clause_verb(tok_index)
+        if verb is None:
+            return True
+        tense, i = verb
+        return tense == "present" and self.is_(self.doc[i], "stative")

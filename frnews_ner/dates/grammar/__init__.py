@@ -48,6 +48,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("decade", decades.decade, 190),
     Rule("century", decades.century, 180),
     Rule("weekday", weekdays.weekday, 170),
+    Rule("nowadays", refs.nowadays, 165),
     Rule("relative_day", relative_days.relative_day, 160),
     Rule("unit_relative", last_next.unit_relative, 150),
     Rule("last_n", last_next.last_n, 140),

@@ -98,6 +98,10 @@ class Reader:
     def pos(self, j: int) -> str:
         return self.doc[self.items[j].tok].pos_ if 0 <= j < self.n else ""
 
+    def is_participle(self, j: int) -> bool:
+        """The token of item ``j`` is a participle (spaCy morphology; never without a tagger)."""
+        return 0 <= j < self.n and "Part" in self.doc[self.items[j].tok].morph.get("VerbForm", None)
+
     def is_capitalised(self, j: int) -> bool:
         raw = self.items[j].raw
         return bool(raw) and raw[0].isupper()
