@@ -23,10 +23,13 @@ from spacy.tokens import Doc
 from ..records import TimeExpression
 from ..sentences import Sentences
 from .dateline import find_dateline
-from .grammar import detect
+from .grammar import Grammar
+from .grammar.reader import Reader
+from .items import build_items
 from .lexicon import Lexicon
 from .models import Candidate, Frame, Resolved
 from .resolver import Resolver
+from .sense import SenseReader
 from .tense import TenseReader
 
 #: Granularities of a resolved value that name one day (a bare clock time may take that day).
@@ -109,7 +112,8 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
     """
     lex = lexicon if lexicon is not None else default_lexicon()
     sentences = Sentences.of(doc)
-    cands = detect(doc, lex, sentences)
+    reader = Reader(doc, build_items(doc, lex), sentences, lex)
+    cands = Grammar(reader).candidates()
     text = doc.text  # Doc.text joins every token on each access: read it once
     dateline = find_dateline(text, cands, lex) if published is None and use_dateline else None
     dateline_note: tuple[str, ...] = ()
@@ -119,6 +123,7 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
                          f"« {text[dateline[0].start:dateline[0].end]} »",)
     resolver = Resolver(published)
     tenses = TenseReader(doc, lex, sentences)
+    senses = SenseReader(reader, tenses)
     ctx = DocContext(text, cands, sentences, published)
     results: list[Resolved | None] = [None] * len(cands)
 
@@ -127,7 +132,7 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
         if _bare_time(c):
             continue
         frame = _in_context(c, n, ctx, tenses)
-        r = resolver.resolve(frame, tenses.clause_tense(c.tok) if _needs_tense(c) else None, previous)
+        r = resolver.resolve(frame, senses.direction(c) if _needs_tense(c) else None, previous)
         results[n] = r
         if r.point is not None and r.type in ("DATE", "TIME"):
             previous = (r.point, r.granularity or "day")

@@ -58,6 +58,8 @@ WORD_CLASSES = frozenset({
     "vague_quantity", "week_noun", "where", "within", "year_follower", "year_noun", "zone_adjective",
     # issue 10, family 1: vague references and « aujourd'hui » read as nowadays
     "from_verb", "nowadays", "stative", "still", "that_conj",
+    # family 2: the direction of a bare date from the sense of its clause (dates/sense.py)
+    "already", "clitic_se", "deadline", "modal", "past_head", "planned_event", "schedule", "unplanned_event",
 })
 
 

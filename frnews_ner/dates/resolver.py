@@ -81,11 +81,13 @@ class Resolver:
 
     @staticmethod
     def _how(direction: str | None, tense: str | None) -> str:
+        """How to pick an occurrence: from the direction word, else from the sense of the clause
+        (``scheduled``, an event told in the present, looks ahead; see :mod:`~frnews_ner.dates.sense`)."""
         if direction in ("last", "next"):
             return direction
         if direction == "this":
             return "nearest"
-        return {"past": "past", "future": "future"}.get(tense or "", "nearest")
+        return {"past": "past", "future": "future", "scheduled": "future"}.get(tense or "", "nearest")
 
     def weekday_date(self, weekday: int, ref: date, direction: str | None, tense: str | None) -> date:
         how = self._how(direction, tense)

@@ -34,7 +34,10 @@ class TenseReader:
 
     def verb_tense(self, tok: Token) -> str | None:
         """Tense of one verb form: past, future, present or None (infinitive, not a verb)."""
+        doc = tok.doc
         if tok.pos_ not in ("VERB", "AUX"):
+            if tok.pos_ in ("NOUN", "ADJ") and tok.i > 0 and self.is_(doc[tok.i - 1], "clitic_se"):
+                return "present"  # « le Tour s'élance samedi »: after « se » comes a verb, whatever the tagger says
             return None
         morph = tok.morph
         if "Cnd" in morph.get("Mood", None):
@@ -42,10 +45,10 @@ class TenseReader:
         tense = morph.get("Tense", None)
         if "Fut" in tense:
             return "future"
-        if "Past" in tense or "Imp" in tense:
+        participle = "Part" in morph.get("VerbForm", None)
+        if ("Past" in tense or "Imp" in tense) and not participle:
             return "past"
-        doc = tok.doc
-        if "Part" in morph.get("VerbForm", None):
+        if participle:
             # A participle alone is ambiguous (« prévue le 16 », « est arrivé »): only « avoir » +
             # participle is surely a past tense.
             aux = [t for t in doc[max(0, tok.i - 3):tok.i] if t.pos_ == "AUX"]

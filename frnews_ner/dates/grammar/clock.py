@@ -51,13 +51,20 @@ def clock(g: Reader, i: int) -> Match | None:
         k += 1
         if (mm := g.digits(k)) is not None and len(mm) == 2 and int(mm) < 60:
             minute, k = int(mm), k + 1
-        if distance_after(g, k, strict=False):
+        if distance_after(g, k, strict=False) and not after_a_day(g, i):
             return None  # « à 24 heures du scrutin », « à 3 heures de route »: an interval
     else:
         return None
     k, hour = part_of_clock(g, k, hour)
     k, zone = zone_after(g, k)
     return k, clock_frame(hour, minute or 0, zone=zone)
+
+
+def after_a_day(g: Reader, i: int) -> bool:
+    """« samedi à 14 heures de la place… »: « à » right after a day makes the hours that day's clock time."""
+    return g.is_(i - 1, "day_clock_link") and (
+        g.kind(i - 2, "weekdays") is not None or g.kind(i - 2, "relative_days") is not None
+        or g.kind(i - 2, "months") is not None or g.part_of_day(i - 2) is not None)
 
 
 def zone_after(g: Reader, k: int) -> tuple[int, str | None]:

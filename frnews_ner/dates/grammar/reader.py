@@ -249,27 +249,33 @@ class Reader:
 
     def part_after(self, k: int) -> tuple[int, str | None]:
         """« soir », « au matin », « après-midi », « dans la soirée », « en fin de matinée » after a day."""
+        end, part, _ = self.part_mod_after(k)
+        return end, part
+
+    def part_mod_after(self, k: int) -> tuple[int, str | None, str | None]:
+        """:meth:`part_after` with the modifier of « en fin de soirée », « en début de matinée »
+        (``end``, ``start``, ``mid``; the TIMEX3 mod of the whole expression)."""
         p = self.part_of_day(k)
         if p and p != "DT":
-            return k + 1, p
+            return k + 1, p, None
         if self.is_(k, "at_the") and (p2 := self.part_of_day(k + 1)):
-            return k + 2, p2
-        # « lundi dans la soirée », « mardi en matinée », « hier en fin d'après-midi »: the part of that
-        # day (the TIMEX3 value has no room for the START/END of a part of day after a date)
+            return k + 2, p2, None
+        # « lundi dans la soirée », « mardi en matinée », « dimanche en fin de soirée »
         j = k
+        mod = None
         within = self.is_(j, "within")
         if within and self.mod(j + 1) == "det" and not self.is_(j + 1, "plural_det"):
             j += 2  # « la », « l' »
         elif self.is_(j, "in_prep"):
             j += 1
             if self.mod(j) in ("start", "mid", "end") and (after := self.of(j + 1)) is not None:
-                j = after
+                mod, j = self.mod(j), after
         else:
-            return k, None
+            return k, None, None
         p3 = self.part_of_day(j)
         if p3 and p3 != "DT" and (within or not self.is_(j, "part_not_after_en")):
-            return j + 1, p3
-        return k, None
+            return j + 1, p3, mod
+        return k, None, None
 
     def plural_form(self, j: int) -> bool:
         """Item ``j`` is written like a plural (« mardis », « semaines »; « mois » too: ask ``month_noun``)."""
