@@ -34,6 +34,10 @@ from .tense import TenseReader
 
 #: Granularities of a resolved value that name one day (a bare clock time may take that day).
 DAY_GRAINS = ("day", "partofday", "minute")
+#: Granularities of a date written with its year that give the context of what follows (family 3).
+_EXPLICIT_GRAINS = ("year", "month", "day", "partofday", "minute")
+#: …and those that also give the month of a bare day (« le 28 »).
+_MONTH_GRAINS = ("month", "day", "partofday", "minute")
 #: Units of a shift that reach the far past when counted back with « il y a » (« il y a trente ans »).
 _FAR_UNITS = ("Y", "DE", "CE")
 
@@ -56,6 +60,8 @@ def _bare_time(c: Candidate) -> bool:
 def _needs_tense(c: Candidate) -> bool:
     """A weekday, month, day or holiday without a direction word takes the direction of its clause."""
     f = c.frame.base or c.frame  # « le lendemain du 13 février »: the tense picks the year of the base
+    if f.season is not None and f.year is None:
+        return f.direction in (None, "this")  # « au printemps », « cet hiver »
     return (f.direction is None and (f.weekday is not None or f.month is not None or f.holiday is not None
                                      or f.day is not None)) or (f.shift_unit == "WE" and f.shift == 0)
 
@@ -128,15 +134,43 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
     results: list[Resolved | None] = [None] * len(cands)
 
     previous: tuple[date, str] | None = None
+    explicit: tuple[date, str, int] | None = None  # the last date written with its year: day, grain, paragraph
+    dropped: set[int] = set()
     for n, c in enumerate(cands):
         if _bare_time(c):
             continue
         frame = _in_context(c, n, ctx, tenses)
-        r = resolver.resolve(frame, senses.direction(c) if _needs_tense(c) else None, previous)
+        sense = senses.direction(c) if _needs_tense(c) else None
+        in_context = explicit is not None and explicit[2] == ctx.paragraph[n]
+        if _day_of_context(frame):
+            # « Le 12 septembre 2023, …; le 28, … »: a bare day only after a day or a month of the paragraph
+            if not (in_context and explicit is not None and explicit[1] in _MONTH_GRAINS):
+                dropped.add(n)
+                continue
+            frame = replace(frame, year=explicit[0].year, month=explicit[0].month, anchor="published")
+            r = replace(resolver.resolve(frame, sense, previous), anchor="previous")
+        elif in_context and explicit is not None and _takes_context_year(frame) \
+                and _agrees(sense, explicit[0], published):
+            # « Arrivé en 2016, il a quitté le club en juin »: the year of the date written before; after
+            # a month or a day, its first occurrence from that date on (« le 20 octobre 2019 … le 8 mars »)
+            if explicit[1] == "year":
+                r = replace(resolver.resolve(replace(frame, year=explicit[0].year), sense, previous),
+                            anchor="previous")
+            else:
+                r = resolver.resolve(replace(frame, direction="prev_on"), sense, explicit[:2])
+        else:
+            r = resolver.resolve(frame, sense, previous)
         results[n] = r
         if r.point is not None and r.type in ("DATE", "TIME"):
             previous = (r.point, r.granularity or "day")
+            if r.anchor == "none" and frame.year is not None and r.granularity in _EXPLICIT_GRAINS and (
+                    r.granularity != "year" or reader.is_(c.first - 1, "in_prep")):
+                explicit = (r.point, r.granularity, ctx.paragraph[n])
 
+    if dropped:
+        cands = [c for n, c in enumerate(cands) if n not in dropped]
+        results = [r for n, r in enumerate(results) if n not in dropped]
+        ctx = DocContext(text, cands, sentences, published)
     _resolve_bare_times(cands, results, ctx, resolver, published, previous)
 
     out: list[TimeExpression] = []
@@ -162,6 +196,30 @@ def _in_context(c: Candidate, n: int, ctx: DocContext, tenses: TenseReader) -> F
         if (s in ctx.far_past or s - 1 in ctx.far_past) and tenses.describes(c.tok):
             return Frame("date", value=f.alt_value)
     return f
+
+
+def _day_of_context(f: Frame) -> bool:
+    """« le 28 » after « Le 12 septembre 2023 »: a day number alone, read only in the month of the context."""
+    return f.day is not None and f.month is None and f.weekday is None and f.anchor == "previous"
+
+
+def _takes_context_year(f: Frame) -> bool:
+    """An undated month, day-month or start/mid/end of a month, with no direction word of its own."""
+    return (f.kind in ("date", "time") and f.month is not None and f.year is None and f.direction is None
+            and f.shift_unit is None and f.holiday is None and f.season is None and f.base is None)
+
+
+def _agrees(sense: str | None, context: date, published: date | None) -> bool:
+    """The clause looks to the side of the publication date where the context date lies: a past context
+    needs a past tense or no verb, a future one a future, a present or a modal (no side without a
+    publication date or in its year)."""
+    if published is None:
+        return True
+    if context.year == published.year:
+        return True
+    if context < published:
+        return sense in ("past", None)
+    return sense in ("future", "scheduled", "present", None)
 
 
 def _day_of(r: Resolved | None) -> bool:

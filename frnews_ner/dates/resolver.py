@@ -17,6 +17,8 @@ from ..records import Anchor, TimexType
 from .models import Frame, Resolved
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+#: Directions counted from the date named before (« suivant », « précédent ») and the pick they make.
+_FROM_PREVIOUS = {"prev_next": "next", "prev_last": "last", "prev_on": "future"}
 
 
 def easter(year: int) -> date:
@@ -177,12 +179,21 @@ class Resolver:
         assert f.year is not None
         return Resolved(_ttype(f), f"{f.year:04d}", "year", f.mod, "none", point=date(f.year, 1, 1))
 
-    def _month(self, f: Frame, tense: str | None, *_: object) -> Resolved:
+    def _month(self, f: Frame, tense: str | None, previous: tuple[date, str] | None = None,
+               *_: object) -> Resolved:
         assert f.month is not None
         ttype, pub = _ttype(f), self.published
         if f.year is not None:
             return Resolved(ttype, f"{f.year:04d}-{f.month:02d}", "month", f.mod, "none",
                             point=date(f.year, f.month, 1))
+        if f.direction in _FROM_PREVIOUS:
+            # « en mars suivant »: the first March after the date named before
+            if previous is None:
+                return Resolved(ttype, f"XXXX-{f.month:02d}", "month", f.mod, "none")
+            base = date(previous[0].year, previous[0].month, 1)
+            near = [date(base.year + k, f.month, 1) for k in (-1, 0, 1, 2)]
+            y = self._pick(near, base, _FROM_PREVIOUS[f.direction]).year
+            return Resolved(ttype, f"{y:04d}-{f.month:02d}", "month", f.mod, "previous", point=date(y, f.month, 1))
         if pub is None:
             return Resolved(ttype, f"XXXX-{f.month:02d}", "month", f.mod, "none")
         how = self._how(f.direction, tense)
@@ -341,23 +352,53 @@ class Resolver:
         d = self._pick(cands, pub, self._how(f.direction, tense))
         return Resolved(ttype, d.isoformat() + suffix, grain, f.mod, "published", point=d)
 
-    def _season(self, f: Frame, *_: object) -> Resolved:
+    def _season(self, f: Frame, tense: str | None = None, previous: tuple[date, str] | None = None,
+                *_: object) -> Resolved:
+        """A season; winter is named by the year it starts in (« cet hiver » in January 2025 is ``2024-WI``).
+
+        « dernier »/« prochain » give the last season over / the next one not begun; « ce » the current
+        one, else the last begun (past tense) or the next one (otherwise); a bare season follows the
+        tense like a month (past: the last begun; future: the next not begun) and is generic
+        (``XXXX-SU``) in the present or without a tense; « suivant » counts from the date before.
+        """
         pub = self.published
         s = f.season or "SU"
+        start = SEASON_START[s]
         if f.year is not None:
             return Resolved("DATE", f"{f.year:04d}-{s}", "season", f.mod, "none",
-                            point=date(f.year, SEASON_START[s], 1))
-        if f.direction is None:
+                            point=date(f.year, start, 1))
+        if f.direction in _FROM_PREVIOUS:
+            if previous is None:
+                return Resolved("DATE", None, "season", f.mod, "none")
+            point, grain = previous
+            if f.direction == "prev_next":  # the first one begun after the period named before
+                after = _period_end(point, grain)
+                y = next(y for y in range(point.year - 1, point.year + 3) if date(y, start, 1) > after)
+            else:
+                y = max(y for y in range(point.year - 2, point.year + 1) if date(y, start, 1) < point)
+            return Resolved("DATE", f"{y:04d}-{s}", "season", f.mod, "previous", point=date(y, start, 1))
+        bare = f.direction is None
+        if bare and tense not in ("past", "future"):
             return Resolved("DATE", f"XXXX-{s}", "season", f.mod, "none")
         if pub is None:
-            return Resolved("DATE", None, "season", f.mod, "none")
-        start = SEASON_START[s]
+            return Resolved("DATE", f"XXXX-{s}" if bare else None, "season", f.mod, "none")
+        begun = [y for y in (pub.year - 1, pub.year) if date(y, start, 1) <= pub]  # latest last
         if f.direction == "last":
             y = pub.year if start + 3 <= pub.month else pub.year - 1
         elif f.direction == "next":
             y = pub.year if start > pub.month else pub.year + 1
-        else:
-            y = pub.year
+        elif f.direction == "this" and begun and add_months(begun[-1], start, 3) > (pub.year, pub.month):
+            y = begun[-1]  # the current season
+        elif tense == "past":
+            y = begun[-1]
+        elif tense in ("future", "scheduled") or bare:
+            y = pub.year if date(pub.year, start, 1) > pub else pub.year + 1
+        else:  # « cet été » with no tense to tell: the nearest one
+            def distance(y: int) -> int:
+                first = date(y, start, 1)
+                last = date(*add_months(y, start, 3), 1) - timedelta(days=1)
+                return 0 if first <= pub <= last else min(abs((pub - first).days), abs((pub - last).days))
+            y = min((pub.year - 1, pub.year, pub.year + 1), key=distance)
         return Resolved("DATE", f"{y:04d}-{s}", "season", f.mod, "published", point=date(y, start, 1))
 
     def _holiday(self, f: Frame, tense: str | None, *_: object) -> Resolved:
@@ -374,12 +415,21 @@ class Resolver:
         d = self._pick(cands, pub, how)
         return Resolved(ttype, d.isoformat(), "day", f.mod, "published", point=d)
 
-    def _daymonth(self, f: Frame, tense: str | None, *_: object) -> Resolved:
+    def _daymonth(self, f: Frame, tense: str | None, previous: tuple[date, str] | None = None,
+                  *_: object) -> Resolved:
         assert f.month is not None and f.day is not None
         pub, ttype = self.published, _ttype(f)
         warnings: list[str] = []
         suffix = self._time_suffix(f)
         grain = "partofday" if f.part else "day"
+        if f.year is None and f.direction in _FROM_PREVIOUS:
+            # « le 8 mars suivant »: the first 8 March after the date named before (« précédent »: the last before)
+            if previous is None:
+                return Resolved(ttype, f"XXXX-{f.month:02d}-{f.day:02d}{suffix}", grain, f.mod, "none")
+            base = previous[0]
+            near = [d for k in (-1, 0, 1, 2) if (d := safe_date(base.year + k, f.month, f.day)) is not None]
+            d = self._pick(near, base, _FROM_PREVIOUS[f.direction])
+            return Resolved(ttype, d.isoformat() + suffix, grain, f.mod, "previous", point=d)
         if f.year is not None:
             d = safe_date(f.year, f.month, f.day)
             if d is None:
@@ -403,6 +453,16 @@ class Resolver:
                             f"{pub.year - 1}-{pub.year + 1}; kept the date")
         d = self._pick(cands, pub, self._how(f.direction, tense))
         return Resolved(ttype, d.isoformat() + suffix, grain, f.mod, "published", tuple(warnings), point=d)
+
+
+def _period_end(point: date, grain: str) -> date:
+    """The last day of the period starting at ``point`` with granularity ``grain`` (a day for the others)."""
+    if grain == "year":
+        return date(point.year, 12, 31)
+    if grain == "month":
+        y, m = add_months(point.year, point.month, 1)
+        return date(y, m, 1) - timedelta(days=1)
+    return point
 
 
 def _ttype(f: Frame) -> TimexType:

@@ -110,6 +110,10 @@ def daymonth(g: Reader, i: int) -> Match | None:
             # « le 16 à 18 h »: a day of the month around the publication date (a clock time makes
             # the bare number surely a day; « le 16 » alone may be a bus line or a jersey)
             return k, Frame("date", day=day, granularity="day")
+    if wd is None and det == "det" and g.is_(j - 1, "masculine_article") and g.word(k) in (",", ";"):
+        # « Le 12 septembre 2023, …; le 28, l'opposition… »: a day of the month just named (the
+        # finder keeps it only after a day or a month of the same paragraph)
+        return k, Frame("date", day=day, anchor="previous", granularity="day")
     if g.is_(k, "day_range_link"):
         k2, _ = g.opt_det(k + 1)
         nxt = daymonth_core(g, k2)
@@ -158,8 +162,6 @@ def month(g: Reader, i: int) -> Match | None:
         k3, direction = g.direction_after(k2 + 2)
         return k3, Frame("date", month=number, shift_unit="Y", shift=shift_of(direction), granularity="month")
     k, direction = g.direction_after(k)
-    if direction in ("prev_last", "prev_next"):
-        direction = None
     if det == "this_det":
         direction = "this"
     # A bare month in the middle of nowhere: accept it, the lexicon only has month names.

@@ -37,6 +37,9 @@ def relative_day(g: Reader, i: int) -> Match | None:
                         base=base, granularity="day")
     if g.is_(k, "same"):
         k += 1
+    elif offset == 0 and g.glued_sign(k, "-") and g.is_(k + 1, "there"):
+        # « ce jour-là »: the day named before
+        return k + 2, Frame("date", shift_unit="D", shift=0, anchor="previous", granularity="day")
     k, part = g.part_after(k)
     if part is None and g.kind(k, "weekdays") is not None and anchor == "published":
         k += 1  # « aujourd'hui vendredi », « demain samedi »

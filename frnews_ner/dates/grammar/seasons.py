@@ -22,6 +22,8 @@ def season(g: Reader, i: int) -> Match | None:
     k2, direction = g.direction_after(k)
     if direction in ("last", "next"):
         return k2, Frame("date", season=s, direction=direction, granularity="season")
+    if direction in ("prev_last", "prev_next"):  # « l'été suivant »: counted from the date named before
+        return k2, Frame("date", season=s, direction=direction, anchor="previous", granularity="season")
     if det == "this_det":
         return k, Frame("date", season=s, direction="this", granularity="season")
     if det is None and not g.is_(i - 1, "season_opener"):
