@@ -28,7 +28,7 @@ from .grammar.reader import Reader
 from .items import build_items
 from .lexicon import Lexicon
 from .models import Candidate, Frame, Resolved
-from .resolver import Resolver
+from .resolver import Resolver, full_year
 from .sense import SenseReader
 from .tense import TenseReader
 
@@ -76,7 +76,8 @@ def _far_past(c: Candidate, published: date | None) -> bool:
         return True
     if f.kind == "date" and (f.decade is not None or f.century is not None):
         return True
-    return f.kind == "date" and f.year is not None and (published is None or f.year != published.year)
+    return f.kind == "date" and f.year is not None and (
+        published is None or (full_year(f.year, published) if f.year < 100 else f.year) != published.year)
 
 
 class DocContext:

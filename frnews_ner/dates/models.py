@@ -25,6 +25,7 @@ class Frame:
     """
 
     kind: str  # date | time | duration | set | ref
+    #: four digits, or two (« Mai 68 »): the resolver places a year under 100 (:func:`~.resolver.full_year`)
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -35,6 +36,8 @@ class Frame:
     minute: int | None = None
     decade: int | None = None
     century: int | None = None
+    #: « le troisième millénaire »: the ordinal of the millennium (3)
+    millennium: int | None = None
     holiday: str | None = None
     shift_unit: str | None = None
     shift: int = 0

@@ -50,6 +50,15 @@ def add_months(year: int, month: int, n: int) -> tuple[int, int]:
     return total // 12, total % 12 + 1
 
 
+def full_year(yy: int, published: date | None, *, past: bool = False) -> int:
+    """A year written with two digits: 19YY from 30 on, else 20YY (« 14.07.24 », « Mai 68 »,
+    « l'hiver 54 »); for a year that can only be past (``past``: « vainqueur en 84 », « né en 28 »), the
+    latest year up to the publication year that ends in them."""
+    if past and published is not None:
+        return published.year - (published.year - yy) % 100
+    return yy + (1900 if yy >= 30 else 2000)
+
+
 def safe_date(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)
@@ -117,6 +126,10 @@ class Resolver:
 
     def _resolve(self, f: Frame, tense: str | None, previous: tuple[date, str] | None,
                  context_day: tuple[date, str] | None) -> Resolved:
+        if f.year is not None and f.year < 100:  # « vainqueur en 84 » is read with direction « last »
+            f = replace(f, year=full_year(f.year, self.published, past=f.direction == "last"), direction=None)
+        if f.base is not None and f.base.year is not None and f.base.year < 100:
+            f = replace(f, base=replace(f.base, year=full_year(f.base.year, self.published)))
         return _SHAPES[frame_shape(f)](self, f, tense, previous, context_day)
 
     # ---- one method per shape of frame (see :func:`frame_shape`) -------------------------------------
@@ -129,6 +142,12 @@ class Resolver:
     def _decade(self, f: Frame, *_: object) -> Resolved:
         assert f.decade is not None
         return Resolved("DATE", f"{f.decade:03d}", "decade", f.mod, "none", point=date(f.decade * 10, 1, 1))
+
+    def _millennium(self, f: Frame, *_: object) -> Resolved:
+        """« le troisième millénaire » → ``2`` (TIMEX3 writes the thousands of its first year)."""
+        assert f.millennium is not None
+        return Resolved("DATE", str(f.millennium - 1), "millennium", f.mod, "none",
+                        point=date(max((f.millennium - 1) * 1000, 1), 1, 1))
 
     def _century(self, f: Frame, *_: object) -> Resolved:
         assert f.century is not None
@@ -477,6 +496,8 @@ def frame_shape(f: Frame) -> str:
         return "ordinal"
     if f.decade is not None:
         return "decade"
+    if f.millennium is not None:
+        return "millennium"
     if f.century is not None:
         return "century"
     if f.shift_unit is not None:
@@ -501,6 +522,7 @@ def frame_shape(f: Frame) -> str:
 _Method = Callable[[Resolver, Frame, "str | None", "tuple[date, str] | None", "tuple[date, str] | None"], Resolved]
 _SHAPES: dict[str, _Method] = {
     "ready": Resolver._ready, "ordinal": Resolver._ordinal, "decade": Resolver._decade,
+    "millennium": Resolver._millennium,
     "century": Resolver._century, "shift": Resolver._shift, "clock": Resolver._clock, "year": Resolver._year,
     "season": Resolver._season, "holiday": Resolver._holiday, "month": Resolver._month,
     "day_month": Resolver._daymonth, "weekday_day": Resolver._weekday_day, "day": Resolver._day_only,

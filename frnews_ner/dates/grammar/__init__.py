@@ -47,6 +47,8 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("year", absolute.year, 200),
     Rule("decade", decades.decade, 190),
     Rule("century", decades.century, 180),
+    Rule("millennium", decades.millennium, 175),
+    Rule("short_year", decades.short_year, 172),
     Rule("weekday", weekdays.weekday, 170),
     Rule("nowadays", refs.nowadays, 165),
     Rule("relative_day", relative_days.relative_day, 160),

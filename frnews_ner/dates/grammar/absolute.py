@@ -34,12 +34,10 @@ def numeric_date(g: Reader, i: int) -> Match | None:
     if len(a) == 4:
         y, m, d = int(a), int(b), int(c)
     elif len(c) in (2, 4) and len(a) <= 2 and len(b) <= 2:
-        d, m, y = int(a), int(b), int(c)
-        if len(c) == 2:
-            y += 1900 if y >= 30 else 2000
+        d, m, y = int(a), int(b), int(c)  # « 14.07.24 »: two digits, placed by the resolver
     else:
         return None
-    if not (1 <= m <= 12 and 1 <= d <= 31 and 1000 <= y <= 2199):
+    if not (1 <= m <= 12 and 1 <= d <= 31 and (1000 <= y <= 2199 or len(c) == 2)):
         return None
     return j + 5, Frame("date", year=y, month=m, day=d, granularity="day")
 
@@ -151,12 +149,16 @@ def month(g: Reader, i: int) -> Match | None:
     mm = g.month(j, abbr=False)
     if mm is None:
         abbr = g.month(j, abbr=True)
-        if abbr is None or (g.year(abbr[0]) is None):
+        if abbr is None:
             return None
+        if g.year_after(abbr[0]) is None and not (g.is_capitalised(j) and short_year_after_name(g, abbr[0])):
+            return None  # « 7 sept. 2024 »; « Mai 68 »: a month written as a name, with its year
         mm = abbr
     k, number = mm
     if (yy := g.year_after(k)) is not None:
         return yy[0], Frame("date", year=yy[1], month=number, granularity="month")
+    if g.is_capitalised(j) and short_year_after_name(g, k):
+        return k + 1, Frame("date", year=int(g.word(k)), month=number, granularity="month")
     if (k2 := g.of(k)) is not None and g.mod(k2) == "this_det" and g.unit(k2 + 1) == "Y":
         # « janvier de cette année »
         k3, direction = g.direction_after(k2 + 2)
@@ -168,6 +170,16 @@ def month(g: Reader, i: int) -> Match | None:
     if not prefix and direction is None and g.glued_sign(k, "-"):
         return None  # « mai-juin » fine, but avoid odd hyphenated compounds
     return k, Frame("date", month=number, direction=direction, granularity="month")
+
+
+def short_year_after_name(g: Reader, k: int) -> bool:
+    """« Mai 68 »: two digits after a capitalised month (the name of events) are its year, unless a
+    number, a unit or a sign follows them."""
+    d = g.digits(k)
+    if d is None or len(d) != 2 or g.decimal_follows(k + 1) or g.is_(k + 1, "quantity_sign"):
+        return False
+    nxt = k + 1
+    return not (g.digits(nxt) or g.unit(nxt) or g.is_(nxt, "hour_noun") or g.is_(nxt, "hour_sign"))
 
 
 def year(g: Reader, i: int) -> Match | None:

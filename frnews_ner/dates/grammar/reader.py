@@ -233,7 +233,7 @@ class Reader:
         if len(d) == 4 and 1000 <= int(d) <= 2199:
             return j + 1, int(d)
         if two_digits and len(d) == 2 and self.year_ok_after(j + 1):
-            return j + 1, int(d) + (1900 if int(d) >= 30 else 2000)
+            return j + 1, int(d)  # « mars 98 »: a year of two digits, placed by the resolver (full_year)
         return None
 
     def year_after(self, j: int) -> tuple[int, int] | None:

@@ -17,8 +17,11 @@ def season(g: Reader, i: int) -> Match | None:
     if s is None:
         return None
     k = j + 1
-    if (yy := g.year(k)) is not None:
-        return yy[0], Frame("date", year=yy[1], season=s, granularity="season")
+    if (yy := g.year_after(k)) is not None:
+        e = yy[0]
+        if g.glued_sign(e, "-") and (nxt := g.year(e + 1)) is not None and nxt[1] == yy[1] + 1 and g.glued(e + 1):
+            e = nxt[0]  # « l'hiver 2022-2023 »: one winter, named by the year it starts in
+        return e, Frame("date", year=yy[1], season=s, granularity="season")
     k2, direction = g.direction_after(k)
     if direction in ("last", "next"):
         return k2, Frame("date", season=s, direction=direction, granularity="season")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..models import Frame, Match
-from .decades import century, decade
+from .decades import century, decade, millennium
 from .durations import TIMEX_MODS, UNIT_GRAIN
 from .reader import Reader, shift_of
 
@@ -37,7 +37,7 @@ def start_mid_end(g: Reader, i: int) -> Match | None:
     if (yy := g.year(k)) is not None and g.year_ok_after(yy[0]):
         return yy[0], Frame("date", year=yy[1], mod=mod, granularity="year")
     # « au début des années 2000 », « à la fin du XIXe siècle »
-    if (period := decade(g, k) or century(g, k)) is not None:
+    if (period := decade(g, k) or century(g, k) or millennium(g, k)) is not None:
         return period[0], replace(period[1], mod=mod)
     s = g.kind(k, "seasons")
     if s is not None:
