@@ -28,7 +28,7 @@ from .grammar.reader import Reader
 from .items import build_items
 from .lexicon import Lexicon
 from .models import Candidate, Frame, Resolved
-from .resolver import Resolver, full_year
+from .resolver import NIGHT, Resolver, full_year
 from .sense import SenseReader
 from .tense import TenseReader
 
@@ -62,6 +62,10 @@ def _needs_tense(c: Candidate) -> bool:
     f = c.frame.base or c.frame  # « le lendemain du 13 février »: the tense picks the year of the base
     if f.season is not None and f.year is None:
         return f.direction in (None, "this")  # « au printemps », « cet hiver »
+    if f.ord_unit in ("Q", "H") and f.year is None:
+        return True  # « au deuxième semestre »
+    if f.part == NIGHT and f.direction == "this":
+        return True  # « cette nuit »
     return (f.direction is None and (f.weekday is not None or f.month is not None or f.holiday is not None
                                      or f.day is not None)) or (f.shift_unit == "WE" and f.shift == 0)
 

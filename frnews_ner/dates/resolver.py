@@ -16,8 +16,12 @@ from datetime import date, timedelta
 from ..records import Anchor, TimexType
 from .models import Frame, Resolved
 
+#: The part of day that crosses midnight: a night is dated by the day it begins.
+NIGHT = "NI"
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: Directions counted from the date named before (« suivant », « précédent ») and the pick they make.
+#: Parts of a year named by rank (« le premier trimestre », « le second semestre ») and how many a year has.
+_YEAR_PARTS = {"Q": 4, "H": 2}
 _FROM_PREVIOUS = {"prev_next": "next", "prev_last": "last", "prev_on": "future"}
 
 
@@ -248,6 +252,8 @@ class Resolver:
 
     def _shifted(self, f: Frame, base: date, anchor: Anchor, ttype: TimexType, tense: str | None = None) -> Resolved:
         unit, n = f.shift_unit, f.shift
+        if unit == "D" and f.part == NIGHT and f.direction == "this" and tense == "past" and n == 0:
+            n = -1  # « Cette nuit, des rafales ont balayé le cap » : the night before publication
         if unit == "D":
             d = base + timedelta(days=n)
             return Resolved(ttype, d.isoformat() + self._time_suffix(f), "partofday" if f.part else "day", f.mod,
@@ -288,6 +294,8 @@ class Resolver:
         is ``2024-W39`` (23-29 September); the weeks of a year are its ISO weeks. Half-months have no TIMEX3 unit: the month with mod
         ``START`` (1-15) or ``END`` (16-end).
         """
+        if f.ord_unit in _YEAR_PARTS:
+            return self._year_part(f, tense)
         target = self._resolve(replace(f, ordinal=None, ord_unit=None, weekday=None), tense, previous, None)
         rank, unit = f.ordinal or 1, f.ord_unit
         if target.point is None or target.granularity not in ("month", "year"):
@@ -339,6 +347,31 @@ class Resolver:
             monday = d - timedelta(days=d.isoweekday() - 1)
             return Resolved("DATE", f"{iso_y:04d}-W{iso_w:02d}", "week", f.mod, target.anchor, point=monday)
         return Resolved("DATE", d.isoformat(), "day", f.mod, target.anchor, point=d)
+
+    def _year_part(self, f: Frame, tense: str | None) -> Resolved:
+        """« le premier trimestre 2025 » → ``2025-Q1``; without a year, a past clause gives the last one
+        begun (« au deuxième semestre » in February 2025 → ``2024-H2``), any other the current or the next
+        one (« le quatrième trimestre » in December 2025 → ``2025-Q4``)."""
+        letter = f.ord_unit or "Q"
+        count = _YEAR_PARTS[letter]
+        rank = count if f.ordinal == -1 else f.ordinal or 1
+        grain = "quarter" if letter == "Q" else "halfyear"
+        if not 1 <= rank <= count:
+            return Resolved("DATE", None, grain, f.mod, "none", (f"a year has {count} such parts, not {rank}",))
+        months = 12 // count
+        first_month = (rank - 1) * months + 1
+        if f.year is not None:
+            return Resolved("DATE", f"{f.year:04d}-{letter}{rank}", grain, f.mod, "none",
+                            point=date(f.year, first_month, 1))
+        pub = self.published
+        if pub is None:
+            return Resolved("DATE", f"XXXX-{letter}{rank}", grain, f.mod, "none")
+        if tense == "past":
+            y = pub.year if date(pub.year, first_month, 1) <= pub else pub.year - 1
+        else:
+            end_y, end_m = add_months(pub.year, first_month, months)
+            y = pub.year if date(end_y, end_m, 1) > pub else pub.year + 1
+        return Resolved("DATE", f"{y:04d}-{letter}{rank}", grain, f.mod, "published", point=date(y, first_month, 1))
 
     def _weekday_day(self, f: Frame, *_: object) -> Resolved:
         """« jeudi 15 »: the 15th of the publication month or of an adjacent month that is a Thursday,

@@ -66,6 +66,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("per", sets.per, 40),
     Rule("frequency_word", sets.frequency_word, 30),
     Rule("ranked_period", ordinals.ranked_period, 20),
+    Rule("year_part", ordinals.year_part, 15),
     Rule("week_of", ordinals.week_of, 10),
 ), key=lambda r: -r.priority))
 
