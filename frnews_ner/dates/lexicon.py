@@ -59,6 +59,8 @@ WORD_CLASSES = frozenset({
     # issue 10, family 1: vague references and « aujourd'hui » read as nowadays
     "from_verb", "nowadays", "stative", "still", "that_conj",
     # family 2: the direction of a bare date from the sense of its clause (dates/sense.py)
+    # family 6: ranges and sentences
+    "range_from", "sentence_verb",
     # family 4: millennia and two-digit years
     "achievement", "event_name", "millennium_noun", "vintage_noun",
     "already", "clitic_se", "deadline", "modal", "past_head", "planned_event", "schedule", "unplanned_event",

@@ -56,6 +56,9 @@ class Frame:
     base: Frame | None = None
     #: « 8 h GMT »: ``UTC`` adds « Z » to the clock time; ``LOCAL`` (« heure de Paris ») changes nothing
     zone: str | None = None
+    #: « du 10 au 12 juin », « entre le 20 décembre et le 4 janvier »: the first end of a range takes its
+    #: latest occurrence up to this second end (and borrows its month and year).
+    range_end: Frame | None = None
     #: The ready-made value the expression takes when its context says it names no day: « aujourd'hui »
     #: is the publication day, or ``PRESENT_REF`` (nowadays) after a far-past contrast (the finder decides).
     alt_value: str | None = None

@@ -147,6 +147,36 @@ class Resolver:
         assert f.decade is not None
         return Resolved("DATE", f"{f.decade:03d}", "decade", f.mod, "none", point=date(f.decade * 10, 1, 1))
 
+    def _range_start(self, f: Frame, tense: str | None, previous: tuple[date, str] | None, _: object) -> Resolved:
+        """The first end of a range: its latest occurrence up to the second end (« du 28 février au 2 mars »,
+        « du samedi 18 au lundi 3 novembre » → 18 October, « entre mars et juin 2023 » → 2023-03); when the
+        second end has no value, the first borrows its month and year as written (« XXXX-07-10 »)."""
+        end_frame = f.range_end
+        assert end_frame is not None
+        own = replace(f, range_end=None)
+        end = self._resolve(end_frame, tense, previous, None)
+        if end.point is None:
+            return self._resolve(replace(own, month=own.month or end_frame.month,
+                                         year=own.year or end_frame.year), tense, previous, None)
+        stop = end.point
+        ttype = _ttype(f)
+        if own.day is None:  # a month: « entre mars et juin 2023 »
+            assert own.month is not None
+            y = stop.year if own.month <= stop.month else stop.year - 1
+            return Resolved(ttype, f"{y:04d}-{own.month:02d}", "month", f.mod, end.anchor, point=date(y, own.month, 1))
+        if own.month is not None:
+            days = [d for k in (0, -1) if (d := safe_date(stop.year + k, own.month, own.day)) is not None and d <= stop]
+        else:  # « du 10 au 12 juin », « du 28 au 3 mars »
+            days = [d for k in (0, -1) if (d := safe_date(*add_months(stop.year, stop.month, k), own.day)) is not None
+                    and d <= stop]
+        if not days:
+            return Resolved(ttype, None, "day", f.mod, "none", ("no such first day before the end of the range",))
+        d = days[0]
+        warnings: tuple[str, ...] = ()
+        if own.weekday is not None and d.isoweekday() != own.weekday:
+            warnings = (f"weekday {own.weekday} contradicts {d.isoformat()} (a weekday {d.isoweekday()})",)
+        return Resolved(ttype, d.isoformat() + self._time_suffix(own), "day", f.mod, end.anchor, warnings, point=d)
+
     def _millennium(self, f: Frame, *_: object) -> Resolved:
         """« le troisième millénaire » → ``2`` (TIMEX3 writes the thousands of its first year)."""
         assert f.millennium is not None
@@ -525,6 +555,8 @@ def frame_shape(f: Frame) -> str:
     """Which arithmetic a frame needs, from the fields it fills (first match wins)."""
     if f.kind in ("duration", "set") or f.value is not None:
         return "ready"
+    if f.range_end is not None:
+        return "range_start"
     if f.ordinal is not None:
         return "ordinal"
     if f.decade is not None:
@@ -555,7 +587,7 @@ def frame_shape(f: Frame) -> str:
 _Method = Callable[[Resolver, Frame, "str | None", "tuple[date, str] | None", "tuple[date, str] | None"], Resolved]
 _SHAPES: dict[str, _Method] = {
     "ready": Resolver._ready, "ordinal": Resolver._ordinal, "decade": Resolver._decade,
-    "millennium": Resolver._millennium,
+    "millennium": Resolver._millennium, "range_start": Resolver._range_start,
     "century": Resolver._century, "shift": Resolver._shift, "clock": Resolver._clock, "year": Resolver._year,
     "season": Resolver._season, "holiday": Resolver._holiday, "month": Resolver._month,
     "day_month": Resolver._daymonth, "weekday_day": Resolver._weekday_day, "day": Resolver._day_only,

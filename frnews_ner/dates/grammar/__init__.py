@@ -25,6 +25,7 @@ from ..models import Candidate, Match
 from . import (absolute, clock, decades, durations, holidays, last_next, ordinals, parts_of_day, refs,
                relative_days, seasons, sets, start_mid_end, weekdays)
 from .decades import ROMAN
+from .ranges import link_ranges
 from .reader import Reader
 
 RuleFunction = Callable[[Reader, int], "Match | None"]
@@ -105,7 +106,7 @@ class Grammar:
                 frame = replace(frame, mod="APPROX")
             out.append(Candidate(i, end, g.items[i].start, g.items[end - 1].end, frame, signal, item.tok))
             i = end
-        return out
+        return link_ranges(g, out)
 
 
 def detect(doc: Doc, lexicon: Lexicon, sentences: Sentences | None = None) -> list[Candidate]:

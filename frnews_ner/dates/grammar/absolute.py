@@ -14,6 +14,10 @@ from .clock import clock
 from .reader import Reader, shift_of
 
 
+#: The longest span of years written « 2021-2025 » (a plan, a term of office).
+YEAR_SPAN = 30
+
+
 def numeric_date(g: Reader, i: int) -> Match | None:
     """« 14/07/2024 », « 2024-07-14 », « 14.07.24 », « le 31/10 » (day/month after a determiner)."""
     j, det = g.opt_det(i)
@@ -116,9 +120,8 @@ def daymonth(g: Reader, i: int) -> Match | None:
         k2, _ = g.opt_det(k + 1)
         nxt = daymonth_core(g, k2)
         if nxt is not None and nxt[1].month is not None:
-            f = nxt[1]
-            return k, Frame("date", year=f.year, month=f.month, day=day,
-                            weekday=int(wd) if wd else None, direction=f.direction, granularity="day")
+            # « les 2 et 9 mai », « du samedi 18 au lundi 3 novembre »: the latest such day up to the second
+            return k, Frame("date", day=day, weekday=int(wd) if wd else None, range_end=nxt[1], granularity="day")
     if wd is not None and day_alone_ok(g, k):
         # « jeudi 15 »: the month is the one around the publication date whose 15th is a Thursday.
         k, part = g.part_after(k)
@@ -193,12 +196,31 @@ def year(g: Reader, i: int) -> Match | None:
     if det is not None:
         return None
     yy = g.year(j)
-    if yy is None or not g.year_ok_after(yy[0]):
+    if yy is None:
         return None
     prev = g.word(j - 1)
     if prev.isdecimal() or (prev in (",", ".") and g.glued(j)) or g.is_(j - 1, "number_sign"):
         return None
-    if g.glued_sign(j + 1, "-") and g.digits(j + 2):
-        return None  # ISO date handled elsewhere / ranges like 2019-2020 read as two years below
+    if (g.glued_sign(j + 1, "-") or g.glued_sign(j + 1, "/")) and g.digits(j + 2) and g.glued(j + 2):
+        # « 2021-2025 », « 2023/2024 »: two years; « loi 2021-1109 », « directive 2006/123/CE »: a number
+        second = g.word(j + 2)
+        if not year_pair(g, j, j + 2) and not (len(second) == 2 and int(second) == (yy[1] + 1) % 100):
+            return None  # (« la saison 2015-16 » keeps its year)
+    elif not g.year_ok_after(yy[0]) and not year_pair(g, j - 2, j):
+        return None
+    k = yy[0]
+    if (g.is_(k, "and") or g.is_(k, "range_to")) and g.digits(k + 1) is not None and g.year(k + 1) is None:
+        return None  # « entre 2000 et 3000 personnes »: quantities
     return yy[0], Frame("date", year=yy[1], granularity="year")
+
+
+def year_pair(g: Reader, a: int, b: int) -> bool:
+    """Items ``a`` and ``b`` are two years of a span joined by a sign (« 2021-2025 »): 1900–2099, the
+    second later and at most :data:`YEAR_SPAN` years on, and no third number glued after."""
+    x, y = g.digits(a), g.digits(b)
+    if x is None or y is None or len(x) != 4 or len(y) != 4 or not (g.glued(a + 1) and g.glued(b)):
+        return False
+    if g.word(a + 1) not in ("-", "/") or b != a + 2 or (g.glued(b + 1) and g.word(b + 1) in ("-", "/")):
+        return False
+    return 1900 <= int(x) < int(y) <= min(2099, int(x) + YEAR_SPAN)
 

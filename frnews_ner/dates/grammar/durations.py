@@ -118,11 +118,16 @@ def is_age(g: Reader, i: int, end: int, mod: str | None) -> bool:
     """« de 38 ans », « âgé de 54 ans », « Alain, 53 ans, », « les moins de 17 ans », « 6-16 ans »."""
     if g.is_(i - 1, "of") or g.is_(i - 1, "of_elided"):
         head = i - 2 if g.is_(i - 1, "of") else i - 3
-        return g.is_(head, "age_head") or not g.is_(head, "duration_head")
+        if g.is_(head, "age_head"):
+            return True
+        if g.is_(head, "duration_head"):
+            return False
+        # « une interdiction de stade de cinq ans »: the head of the noun phrase before its complement
+        return not (g.is_(head - 1, "of") and g.is_(head - 2, "duration_head"))
     if g.word(i - 1) in (",", "(") and (g.word(end) in (",", ")", ".", ";") or g.is_(end, "and")):
         return True
     if g.is_(i - 1, "at") and mod is None:
-        return True  # « à 20 ans, il… »
+        return not g.is_(i - 2, "sentence_verb")  # « à 20 ans, il… »; « condamné à trente ans »
     if mod in ("LESS_THAN", "MORE_THAN") and g.is_(i - 1, "plural_article"):
         return True
     if g.mod(i - 1) in ("less", "more") and g.is_(i - 2, "plural_article"):
