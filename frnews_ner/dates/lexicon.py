@@ -59,6 +59,8 @@ WORD_CLASSES = frozenset({
     # issue 10, family 1: vague references and « aujourd'hui » read as nowadays
     "from_verb", "nowadays", "stative", "still", "that_conj",
     # family 2: the direction of a bare date from the sense of its clause (dates/sense.py)
+    # family 7: extents
+    "early_late", "indefinite",
     # family 6: ranges and sentences
     "range_from", "sentence_verb",
     # family 4: millennia and two-digit years
@@ -147,7 +149,7 @@ KINDS: dict[str, Callable[[str], str | None]] = {
 }
 #: Kinds whose words may hold several values (a function word in several classes).
 MULTI_VALUED = frozenset({"words"})
-FLAGS = frozenset({"abbr"})
+FLAGS = frozenset({"abbr", "approx"})
 REMOVE = "-"
 
 Entry = tuple[str, str, frozenset[str]]  # (kind, value, flags)

@@ -22,7 +22,7 @@ from ...sentences import Sentences
 from ..items import build_items
 from ..lexicon import Lexicon
 from ..models import Candidate, Match
-from . import (absolute, clock, decades, durations, holidays, last_next, ordinals, parts_of_day, refs,
+from . import (absolute, clock, decades, durations, extents, holidays, last_next, ordinals, parts_of_day, refs,
                relative_days, seasons, sets, start_mid_end, weekdays)
 from .decades import ROMAN
 from .ranges import link_ranges
@@ -42,6 +42,7 @@ class Rule:
 
 #: Every rule, highest priority first.
 RULES: tuple[Rule, ...] = tuple(sorted((
+    Rule("apposition", extents.apposition, 240),
     Rule("numeric_date", absolute.numeric_date, 230),
     Rule("day_month", absolute.daymonth, 220),
     Rule("month", absolute.month, 210),
@@ -69,6 +70,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("ranked_period", ordinals.ranked_period, 20),
     Rule("year_part", ordinals.year_part, 15),
     Rule("week_of", ordinals.week_of, 10),
+    Rule("early_late", extents.early_late, 5),
 ), key=lambda r: -r.priority))
 
 

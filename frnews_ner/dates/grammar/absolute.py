@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ..models import Frame, Match
 from ..resolver import safe_date
-from .clock import clock
+from .clock import clock, juxtaposed_clock
 from .reader import Reader, shift_of
 
 
@@ -84,8 +84,9 @@ def daymonth_core(g: Reader, j: int) -> Match | None:
     k, direction = g.direction_after(k)
     k, part = g.part_after(k)
     kind = "time" if part else "date"
-    return k, Frame(kind, year=year, month=month, day=day, weekday=weekday, part=part,
-                    direction=direction, granularity="day")
+    frame = Frame(kind, year=year, month=month, day=day, weekday=weekday, part=part, direction=direction,
+                  granularity="day")
+    return juxtaposed_clock(g, k, frame) or (k, frame)
 
 
 def daymonth(g: Reader, i: int) -> Match | None:
@@ -162,10 +163,15 @@ def month(g: Reader, i: int) -> Match | None:
         return yy[0], Frame("date", year=yy[1], month=number, granularity="month")
     if g.is_capitalised(j) and short_year_after_name(g, k):
         return k + 1, Frame("date", year=int(g.word(k)), month=number, granularity="month")
-    if (k2 := g.of(k)) is not None and g.mod(k2) == "this_det" and g.unit(k2 + 1) == "Y":
-        # « janvier de cette année »
+    if (k2 := g.of(k)) is not None and g.mod(k2) in ("this_det", "det") and g.unit(k2 + 1) == "Y" \
+            and g.is_(k2 + 1, "year_noun"):
+        # « janvier de cette année », « mars de l'année dernière », « mai de l'année suivante »
         k3, direction = g.direction_after(k2 + 2)
-        return k3, Frame("date", month=number, shift_unit="Y", shift=shift_of(direction), granularity="month")
+        if g.mod(k2) == "det" and direction is None:
+            return k, Frame("date", month=number, granularity="month")  # « mars de l'année où… »
+        anchor = "previous" if direction in ("prev_last", "prev_next") else "published"
+        return k3, Frame("date", month=number, shift_unit="Y", shift=shift_of(direction), anchor=anchor,
+                         granularity="month")
     k, direction = g.direction_after(k)
     if det == "this_det":
         direction = "this"

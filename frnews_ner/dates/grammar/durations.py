@@ -59,8 +59,15 @@ def duration(g: Reader, i: int) -> Match | None:
     mv = g.mod(j)
     if mv in ("approx", "more", "less", "equal_or_more", "equal_or_less"):
         mod, j = TIMEX_MODS[mv], j + 1
+    # « une dizaine de jours », « une quinzaine d'années »: an approximate number (flag ``approx``),
+    # then read like any count (an age, « il y a une dizaine d'années »…)
+    k0 = j + 1 if g.is_(j, "indefinite") else j
+    approximate = "approx" in g.flags(k0, "numbers") and g.of(k0 + 1) is not None \
+        and g.unit(g.of(k0 + 1) or 0) is not None
     # « une demi-heure », « un quart d'heure », « un quart de siècle », « un demi-siècle »
-    num = g.number(j)
+    num = (g.of(k0 + 1), int(g.kind(k0, "numbers") or 0)) if approximate else g.number(j)
+    if approximate:
+        mod = mod or "APPROX"
     if num is None:
         if mod is None:
             unit = g.unit(j)
@@ -68,9 +75,11 @@ def duration(g: Reader, i: int) -> Match | None:
                 value, grain = duration_value(1, unit)
                 return j + 1, Frame("duration", value=value, granularity=grain)
         return None
-    k, amount = num
+    k, amount = num  # type: ignore[misc]
     fraction = None
-    if g.is_(k, "half") and g.word(k + 1) == "-":
+    if approximate:
+        pass
+    elif g.is_(k, "half") and g.word(k + 1) == "-":
         fraction, k = 0.5, k + 2
     elif g.is_(k, "quarter") and (after := g.of(k + 1)) is not None:
         fraction, k = 0.25, after
@@ -99,23 +108,27 @@ def duration(g: Reader, i: int) -> Match | None:
         return None  # « à une heure où la ville dort »: « at a time when », no quantity of time
     value, grain = duration_value(amount, unit)
     base = split_unit(unit)[1]
-    counted = amount if mod is None and isinstance(amount, int) else None  # a whole number of units
+    # a whole number of units (« il y a environ trois ans »: approximately, still a date)
+    counted = amount if mod in (None, "APPROX") and isinstance(amount, int) else None
     if counted is not None and unit in ("Y", "M", "W", "D"):
         after_mod = g.mod(end)
         alone = end + 1 >= g.n or not g.items[end + 1].text[0].isalnum()
         if after_mod in ("after", "before") or ((g.is_(end, "after") or g.is_(end, "before")) and alone):
             # « trois jours plus tard », « deux ans auparavant », « une semaine après. »
             shift = counted if after_mod == "after" or g.is_(end, "after") else -counted
-            return end + 1, Frame("date", shift_unit=base, shift=shift, anchor="previous",
+            return end + 1, Frame("date", shift_unit=base, shift=shift, anchor="previous", mod=mod,
                                   granularity=UNIT_GRAIN[base])
     if counted is not None and unit in ("Y", "M", "W", "D", "WE") and signal in ("ago", "in"):
         shift = -counted if signal == "ago" else counted
-        return end, Frame("date", shift_unit=base, shift=shift, granularity=UNIT_GRAIN[base])
+        return end, Frame("date", shift_unit=base, shift=shift, mod=mod, granularity=UNIT_GRAIN[base])
     return end, Frame("duration", value=value, mod=mod, granularity=grain)
 
 
 def is_age(g: Reader, i: int, end: int, mod: str | None) -> bool:
-    """« de 38 ans », « âgé de 54 ans », « Alain, 53 ans, », « les moins de 17 ans », « 6-16 ans »."""
+    """« de 38 ans », « âgé de 54 ans », « Alain, 53 ans, », « les moins de 17 ans », « 6-16 ans »,
+    « un homme d'une trentaine d'années »."""
+    if g.word(i - 1) == "'" and g.is_(i - 2, "of_elided") and g.is_(i, "indefinite"):
+        return not g.is_(i - 3, "duration_head")  # « d'une trentaine d'années »
     if g.is_(i - 1, "of") or g.is_(i - 1, "of_elided"):
         head = i - 2 if g.is_(i - 1, "of") else i - 3
         if g.is_(head, "age_head"):

@@ -46,6 +46,12 @@ def start_mid_end(g: Reader, i: int) -> Match | None:
         return k + 1, Frame("date", season=s, direction="this", mod=mod, granularity="season")
     # « de l'année (dernière) », « du mois », « de semaine », « de la semaine prochaine »
     k2, _ = g.opt_det(k)
+    if g.is_(k2, "month_noun") and (after := g.of(k2 + 1)) is not None and (named := g.month(after, abbr=True)):
+        # « la fin du mois de mars (2024) »: that month
+        e, month = named
+        if (yy := g.year_after(e)) is not None:
+            return yy[0], Frame("date", year=yy[1], month=month, mod=mod, granularity="month")
+        return e, Frame("date", month=month, mod=mod, granularity="month")
     unit = g.unit(k2)
     if unit in ("Y", "M", "W", "Q") and (not g.plural_form(k2) or g.is_(k2, "month_noun")):
         e, direction = g.direction_after(k2 + 1)

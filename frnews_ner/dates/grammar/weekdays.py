@@ -8,6 +8,7 @@ present → the nearest); « un vendredi » and « les mardis » are no particul
 from __future__ import annotations
 
 from ..models import Frame, Match
+from .clock import juxtaposed_clock
 from .durations import TIMEX_MODS
 from .reader import Reader
 
@@ -55,4 +56,5 @@ def weekday(g: Reader, i: int) -> Match | None:
         if weeks and g.unit(k + 2) is None and not g.digits(k + 2):
             return k + 2, Frame(kind, weekday=int(w), part=part, direction="next", shift_unit="D",
                                 shift=7 * weeks, granularity="day")
-    return k, Frame(kind, weekday=int(w), part=part, direction=direction, mod=mod, granularity="day")
+    frame = Frame(kind, weekday=int(w), part=part, direction=direction, mod=mod, granularity="day")
+    return juxtaposed_clock(g, k, frame) or (k, frame)
