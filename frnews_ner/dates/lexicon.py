@@ -59,6 +59,8 @@ WORD_CLASSES = frozenset({
     # issue 10, family 1: vague references and « aujourd'hui » read as nowadays
     "from_verb", "nowadays", "stative", "still", "that_conj",
     # family 2: the direction of a bare date from the sense of its clause (dates/sense.py)
+    # family 8: names that hold a date word
+    "name_head", "naming_verb", "street_noun",
     # family 7: extents
     "early_late", "indefinite",
     # family 6: ranges and sentences

@@ -24,7 +24,7 @@ class Frame:
     day-month, season or holiday.
     """
 
-    kind: str  # date | time | duration | set | ref
+    kind: str  # date | time | duration | set | ref; none: the words of a name, consumed without output
     #: four digits, or two (« Mai 68 »): the resolver places a year under 100 (:func:`~.resolver.full_year`)
     year: int | None = None
     month: int | None = None

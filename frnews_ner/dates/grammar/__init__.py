@@ -22,7 +22,8 @@ from ...sentences import Sentences
 from ..items import build_items
 from ..lexicon import Lexicon
 from ..models import Candidate, Match
-from . import (absolute, clock, decades, durations, extents, holidays, last_next, ordinals, parts_of_day, refs,
+from . import (absolute, clock, decades, durations, extents, holidays, last_next, names, ordinals, parts_of_day,
+               refs,
                relative_days, seasons, sets, start_mid_end, weekdays)
 from .decades import ROMAN
 from .ranges import link_ranges
@@ -42,6 +43,7 @@ class Rule:
 
 #: Every rule, highest priority first.
 RULES: tuple[Rule, ...] = tuple(sorted((
+    Rule("in_name", names.in_name, 250),
     Rule("apposition", extents.apposition, 240),
     Rule("numeric_date", absolute.numeric_date, 230),
     Rule("day_month", absolute.daymonth, 220),
@@ -100,6 +102,9 @@ class Grammar:
                 i += 1
                 continue
             end, frame = best
+            if frame.kind == "none":  # the words of a name (« rue du 4-Septembre »): no date
+                i = end
+                continue
             # Clean span: never end on punctuation or a hyphen.
             while end - 1 > i and not g.items[end - 1].text[0].isalnum():
                 end -= 1
