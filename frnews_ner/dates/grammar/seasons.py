@@ -16,6 +16,8 @@ def season(g: Reader, i: int) -> Match | None:
     s = g.kind(j, "seasons")
     if s is None:
         return None
+    if g.is_capitalised(j) and not g.sentence_initial(j):
+        return None  # « le Printemps de Bourges », « L'Été indien »: a name (seasons are written in lower case)
     k = j + 1
     if (yy := g.year_after(k)) is not None:
         e = yy[0]

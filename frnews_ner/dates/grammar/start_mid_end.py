@@ -39,11 +39,12 @@ def start_mid_end(g: Reader, i: int) -> Match | None:
     # « au début des années 2000 », « à la fin du XIXe siècle »
     if (period := decade(g, k) or century(g, k) or millennium(g, k)) is not None:
         return period[0], replace(period[1], mod=mod)
-    s = g.kind(k, "seasons")
-    if s is not None:
-        if (yy := g.year(k + 1)) is not None:
+    ks, _ = g.opt_det(k)  # « la fin de l'été », « Début de l'automne 2024 »
+    s = g.kind(ks, "seasons")
+    if s is not None and not (g.is_capitalised(ks) and not g.sentence_initial(ks)):
+        if (yy := g.year_after(ks + 1)) is not None:
             return yy[0], Frame("date", year=yy[1], season=s, mod=mod, granularity="season")
-        return k + 1, Frame("date", season=s, direction="this", mod=mod, granularity="season")
+        return ks + 1, Frame("date", season=s, mod=mod, granularity="season")  # placed by the tense
     # « de l'année (dernière) », « du mois », « de semaine », « de la semaine prochaine »
     k2, _ = g.opt_det(k)
     if g.is_(k2, "month_noun") and (after := g.of(k2 + 1)) is not None and (named := g.month(after, abbr=True)):
