@@ -61,12 +61,10 @@ def duration(g: Reader, i: int) -> Match | None:
         mod, j = TIMEX_MODS[mv], j + 1
     # « une dizaine de jours », « une quinzaine d'années »: an approximate number (flag ``approx``),
     # then read like any count (an age, « il y a une dizaine d'années »…)
-    k0 = j + 1 if g.is_(j, "indefinite") else j
-    approximate = "approx" in g.flags(k0, "numbers") and g.of(k0 + 1) is not None \
-        and g.unit(g.of(k0 + 1) or 0) is not None
+    approximate = approximate_number(g, j)
     # « une demi-heure », « un quart d'heure », « un quart de siècle », « un demi-siècle »
-    num = (g.of(k0 + 1), int(g.kind(k0, "numbers") or 0)) if approximate else g.number(j)
-    if approximate:
+    num = approximate if approximate is not None else g.number(j)
+    if approximate is not None:
         mod = mod or "APPROX"
     if num is None:
         if mod is None:
@@ -75,9 +73,9 @@ def duration(g: Reader, i: int) -> Match | None:
                 value, grain = duration_value(1, unit)
                 return j + 1, Frame("duration", value=value, granularity=grain)
         return None
-    k, amount = num  # type: ignore[misc]
+    k, amount = num
     fraction = None
-    if approximate:
+    if approximate is not None:
         pass
     elif g.is_(k, "half") and g.word(k + 1) == "-":
         fraction, k = 0.5, k + 2
@@ -122,6 +120,17 @@ def duration(g: Reader, i: int) -> Match | None:
         shift = -counted if signal == "ago" else counted
         return end, Frame("date", shift_unit=base, shift=shift, mod=mod, granularity=UNIT_GRAIN[base])
     return end, Frame("duration", value=value, mod=mod, granularity=grain)
+
+
+def approximate_number(g: Reader, j: int) -> tuple[int, int] | None:
+    """« (une) dizaine de », « (une) quinzaine d' » before a unit: (the unit's item, the number)."""
+    k = j + 1 if g.is_(j, "indefinite") else j
+    if "approx" not in g.flags(k, "numbers"):
+        return None
+    after = g.of(k + 1)
+    if after is None or g.unit(after) is None:
+        return None
+    return after, int(g.kind(k, "numbers") or 0)
 
 
 def is_age(g: Reader, i: int, end: int, mod: str | None) -> bool:
