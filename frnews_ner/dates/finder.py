@@ -195,8 +195,7 @@ def _in_context(c: Candidate, n: int, ctx: DocContext, tenses: TenseReader) -> F
     f = c.frame
     if f.alt_value is not None:
         # « Autrefois, le village comptait six boulangeries ; aujourd'hui, il n'en reste qu'une. »: a
-        # far past in this sentence or the previous one, and a clause that describes (no past, no
-        # future, no event verb in the present): nowadays.
+        # far past in this sentence or the previous one, and a clause in the present: nowadays.
         s = ctx.sentence[n]
         if (s in ctx.far_past or s - 1 in ctx.far_past) and tenses.describes(c.tok):
             return Frame("date", value=f.alt_value)

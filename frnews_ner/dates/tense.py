@@ -106,10 +106,7 @@ class TenseReader:
         return self._verbs[tok_index]
 
     def describes(self, tok_index: int) -> bool:
-        """The clause of a token describes a state in the present, or has no verb to tell: its verb is
-        a present of class ``stative`` (« le site est aujourd'hui un musée »), or there is none."""
+        """The clause of a token is in the present, or has no verb to tell (« le site est aujourd'hui un
+        musée », « la station cherche aujourd'hui un second souffle »): no past, no future."""
         verb = self.clause_verb(tok_index)
-        if verb is None:
-            return True
-        tense, i = verb
-        return tense == "present" and self.is_(self.doc[i], "stative")
+        return verb is None or verb[0] == "present"
