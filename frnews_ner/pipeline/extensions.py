@@ -32,21 +32,26 @@ DATES = "frnews_dates"
 @dataclass(frozen=True, slots=True)
 class TitleMention:
     """« le président ukrainien » at ``start:end`` (characters): a title naming one of ``roles`` of
-    ``country`` (``None`` for an international office: « le secrétaire général de l'ONU »)."""
+    ``country``. ``country`` is None when the title does not say it (« le ministre des Sports ») or
+    the office is international (``international``: « le secrétaire général de l'ONU »); ``former``
+    for « l'ancien président » (the holder before the one in office on the publication date)."""
 
     start: int
     end: int
     text: str
     roles: tuple[str, ...]
     country: str | None
+    international: bool = False
+    former: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "roles": list(self.roles),
-                "country": self.country}
+                "country": self.country, "international": self.international, "former": self.former}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], where: str = "") -> TitleMention:
-        return cls(data["start"], data["end"], data["text"], tuple(data["roles"]), data["country"])
+        return cls(data["start"], data["end"], data["text"], tuple(data["roles"]), data["country"],
+                   bool(data.get("international")), bool(data.get("former")))
 
 
 def ensure_extensions() -> None:
