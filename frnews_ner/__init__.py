@@ -13,6 +13,7 @@ from .errors import (FrnewsError, GoldDataNotFoundError, InputError, ModelNotFou
                      PublishedDateError, RecordError, RuleError, RuleProblem)
 from .extractor import Extractor, extract
 from .records import SCHEMA, Entity, Extraction, KBInfo, Mention, TimeExpression
+from .tables import to_frames
 
 __all__ = [
     "Entity",
@@ -33,4 +34,5 @@ __all__ = [
     "TimeExpression",
     "__version__",
     "extract",
+    "to_frames",
 ]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.tokens import Doc
@@ -59,6 +60,20 @@ def ensure_extensions() -> None:
     for name in (PUBLISHED, TITLES, ENTITIES, DATES):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+def docs_with_published(nlp: Any, items: Iterable[tuple[str, Any]]) -> Iterator[Doc]:
+    """Docs of ``(text, published)`` pairs, their publication date set, ready for ``nlp.pipe``.
+
+    >>> for doc in nlp.pipe(docs_with_published(nlp, [("Samedi 14 décembre…", "2024-12-15")])):  # doctest: +SKIP
+    ...     doc._.frnews_dates
+    """
+    ensure_extensions()
+    for text, published in items:
+        doc = nlp.make_doc(text)
+        day = parse_published(published)
+        doc._.set(PUBLISHED, day.isoformat() if day else None)  # plain data: docs travel between processes
+        yield doc
 
 
 def published_of(doc: Doc) -> date | None:

@@ -147,9 +147,25 @@ class EntityLinker:
                 target.add(Mention(title.start, title.end, title.text, "title"))
 
         self._mark_metonyms(doc, entities)
-        doc._.set(ENTITIES, tuple(entities[k].to_entity() for k in
-                                  sorted(order, key=lambda k: min(entities[k].mentions))))
+        records = tuple(entities[k].to_entity() for k in sorted(order, key=lambda k: min(entities[k].mentions)))
+        doc._.set(ENTITIES, records)
+        self._label_ents(doc, records)
         return doc
+
+    @staticmethod
+    def _label_ents(doc: Doc, records: tuple[Entity, ...]) -> None:
+        """``doc.ents`` say what the entities say: each span gets its entity's label and, when linked,
+        its knowledge-base id as ``kb_id_`` (for pipelines that read spaCy's own attributes)."""
+        by_offsets = {(m.start, m.end): e for e in records for m in e.mentions}
+        ents = []
+        for ent in doc.ents:
+            entity = by_offsets.get((ent.start_char, ent.end_char))
+            if entity is None:
+                ents.append(ent)
+            else:
+                ents.append(Span(doc, ent.start, ent.end, label=entity.label,
+                                 kb_id=entity.id if entity.kb is not None else ""))
+        doc.set_ents(ents, default="outside")
 
     # -- titles --------------------------------------------------------------------------------------
     def _title_holder(self, title: TitleMention, country: str | None, day: date,
@@ -385,7 +401,7 @@ class EntityLinker:
 
 @Language.factory("frnews_linker", default_config={"rules": [], "home_country": "FR"},
                   requires=["doc.ents", "doc.spans", "doc._.frnews_titles", "token.pos", "token.morph"],
-                  assigns=["doc._.frnews_entities"])
+                  assigns=["doc._.frnews_entities", "doc.ents", "token.ent_kb_id"])
 def make_entity_linker(nlp: Language, name: str, rules: list[str], home_country: str | None = "FR") -> EntityLinker:
     """spaCy factory of :class:`EntityLinker`: the knowledge base of the shipped files and ``rules``;
     ``home_country`` (ISO code or None) is the country of titles that name none."""
