@@ -9,7 +9,7 @@ first call to :func:`extract` or when an :class:`Extractor` is created.
 """
 
 from ._version import __version__
-from .errors import FrnewsError, ModelNotFoundError, RuleError, RuleProblem
+from .errors import FrnewsError, ModelNotFoundError, NewsNerMismatchError, RuleError, RuleProblem
 from .extractor import Extractor, extract
 from .records import SCHEMA, Entity, Extraction, KBInfo, Mention, TimeExpression
 
@@ -21,6 +21,7 @@ __all__ = [
     "KBInfo",
     "Mention",
     "ModelNotFoundError",
+    "NewsNerMismatchError",
     "RuleError",
     "RuleProblem",
     "SCHEMA",

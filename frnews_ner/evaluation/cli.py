@@ -71,6 +71,10 @@ def add_parsers(subparsers: Any) -> None:
                           f"train = before {WINER_DEV_FROM} (2016-01-01 to 2017-02-28, 719 articles), "
                           f"dev = from {WINER_DEV_FROM} on (to 2017-12-31, 245 articles), all = both "
                           "(default); needs dated documents; --limit applies after the split")
+    ner.add_argument("--ner", choices=("news", "base"), default="news",
+                     help="the NER of the frnews_ner pipeline: the shipped news-trained one (default; "
+                          "then the pipeline with the base model's NER and the bare model with the news "
+                          "NER are anchors too) or the base model's own")
     _common(ner)
     ner.set_defaults(func=_cmd_ner)
 
@@ -144,10 +148,10 @@ def _finish(res: dict[str, Any], text: str, json_path: str | None) -> int:
     return 0
 
 
-def _extractor(model: str | None, hard_wrapped: bool = False) -> Any:
+def _extractor(model: str | None, hard_wrapped: bool = False, ner: str = "news") -> Any:
     from frnews_ner import Extractor
 
-    return Extractor(model, hard_wrapped=hard_wrapped)
+    return Extractor(model, hard_wrapped=hard_wrapped, ner=ner)
 
 
 # --------------------------------------------------------------------------- commands
@@ -178,13 +182,21 @@ def _cmd_ner(args: argparse.Namespace) -> int:
         except ValueError as err:
             print(f"frnews-ner: --split {args.split}: {err}", file=sys.stderr)
             return 2
-    ext = _extractor(args.model, args.hard_wrapped)
-    systems = {"frnews_ner": extractor_system(ext, ner_spans)}
+    ext = _extractor(args.model, args.hard_wrapped, args.ner)
+    systems = {f"frnews_ner (ner={args.ner})": extractor_system(ext, ner_spans)}
     if not args.no_anchor:
         import spacy
 
+        from frnews_ner.news_ner import add_news_ner
+
         systems[f"spacy {ext.model_name}"] = spacy_ner_system(spacy.load(ext.model_name))
-    res = {**_meta(ext.model_name), "dataset": str(path), "split": args.split, "spacy": _spacy_version(),
+        if args.ner == "news":
+            systems[f"spacy {ext.model_name} + news ner"] = spacy_ner_system(
+                add_news_ner(spacy.load(ext.model_name), model_name=ext.model_name))
+            systems["frnews_ner (ner=base)"] = extractor_system(
+                _extractor(ext.model_name, args.hard_wrapped, "base"), ner_spans)
+    res = {**_meta(ext.model_name), "dataset": str(path), "split": args.split, "ner": args.ner,
+           "spacy": _spacy_version(),
            **evaluate_ner(docs, systems), "published_anchors": PUBLISHED_ANCHORS["ner"]}
     return _finish(res, render_ner(res), args.json)
 
