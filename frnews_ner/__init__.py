@@ -9,7 +9,7 @@ first call to :func:`extract` or when an :class:`Extractor` is created.
 """
 
 from ._version import __version__
-from .errors import (FrnewsError, GoldDataNotFoundError, InputError, ModelNotFoundError, NerModelMismatchError,
+from .errors import (FrnewsError, GoldDataNotFoundError, InputError, ModelNotFoundError, NewsNerMismatchError,
                      PublishedDateError, RecordError, RuleError, RuleProblem)
 from .extractor import Extractor, extract
 from .records import SCHEMA, Entity, Extraction, KBInfo, Mention, TimeExpression
@@ -25,7 +25,7 @@ __all__ = [
     "KBInfo",
     "Mention",
     "ModelNotFoundError",
-    "NerModelMismatchError",
+    "NewsNerMismatchError",
     "PublishedDateError",
     "RecordError",
     "RuleError",

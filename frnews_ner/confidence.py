@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .records import Entity
@@ -99,12 +99,12 @@ class Calibration:
                 "isotonic": [list(t) for t in self.isotonic], "source": self.source}
 
     @classmethod
-    def from_dict(cls, data: dict[str, object], where: str = "calibration.json") -> Calibration:
+    def from_dict(cls, data: dict[str, Any], where: str = "calibration.json") -> Calibration:
         names = data.get("features")
         if names != list(FEATURE_NAMES):
             raise ValueError(f"{where}: expected the features {list(FEATURE_NAMES)}, found {names!r}")
-        coefficients = tuple(float(c) for c in data["coefficients"])  # type: ignore[union-attr]
-        isotonic = tuple((float(a), float(b)) for a, b in data.get("isotonic", []))  # type: ignore[union-attr]
+        coefficients = tuple(float(c) for c in data["coefficients"])
+        isotonic = tuple((float(a), float(b)) for a, b in data.get("isotonic", []))
         return cls(coefficients, isotonic, str(data.get("source", "")))
 
 
