@@ -9,10 +9,11 @@ first call to :func:`extract` or when an :class:`Extractor` is created.
 """
 
 from ._version import __version__
-from .errors import (FrnewsError, GoldDataNotFoundError, InputError, ModelNotFoundError, NerModelMismatchError,
+from .errors import (FrnewsError, GoldDataNotFoundError, InputError, ModelNotFoundError, NewsNerMismatchError,
                      PublishedDateError, RecordError, RuleError, RuleProblem)
 from .extractor import Extractor, extract
 from .records import SCHEMA, Entity, Extraction, KBInfo, Mention, TimeExpression
+from .tables import to_frames
 
 __all__ = [
     "Entity",
@@ -24,7 +25,7 @@ __all__ = [
     "KBInfo",
     "Mention",
     "ModelNotFoundError",
-    "NerModelMismatchError",
+    "NewsNerMismatchError",
     "PublishedDateError",
     "RecordError",
     "RuleError",
@@ -33,4 +34,5 @@ __all__ = [
     "TimeExpression",
     "__version__",
     "extract",
+    "to_frames",
 ]

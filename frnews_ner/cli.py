@@ -49,6 +49,11 @@ def _build_parser() -> argparse.ArgumentParser:
     except ImportError as err:  # the evaluation module is part of the package; say so if it is broken
         raise FrnewsError(f"frnews_ner.evaluation could not be imported: {err}") from err
     add_parsers(sub)
+    from .kb.wikidata import add_parser as add_kb_parser
+    from .render import add_parser as add_render_parser
+
+    add_kb_parser(sub)
+    add_render_parser(sub)
     return parser
 
 

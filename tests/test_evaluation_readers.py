@@ -8,12 +8,15 @@ from pathlib import Path
 import pytest
 
 from frnews_ner.evaluation.readers import (
+    WINER_DEV_FROM,
+    GoldDocument,
     read_brat,
     read_conll_lines,
     read_hipe_lines,
     read_ner,
     read_span_jsonl,
     read_timeml,
+    split_by_date,
 )
 
 
@@ -175,3 +178,19 @@ def test_jsonl_gold_with_a_bad_line_names_file_and_line(tmp_path):
         with pytest.raises(ValueError, match=r"gold\.jsonl:3: expected a JSON object with a string 'text'"):
             reader(path)
     assert [d.id for d in read_span_jsonl(path, limit=1)] == ["a"]
+
+
+def test_split_by_date_is_by_creation_date_with_the_winer_boundary() -> None:
+    assert WINER_DEV_FROM == "2017-03-01"
+    docs = [GoldDocument(i, "", day) for i, day in
+            (("a", "2016-01-01"), ("b", "2017-02-28"), ("c", "2017-03-01"), ("d", "2017-12-31"))]
+    assert [d.id for d in split_by_date(docs, "train")] == ["a", "b"]
+    assert [d.id for d in split_by_date(docs, "dev")] == ["c", "d"]
+    assert split_by_date(docs, "all") == docs
+    assert [d.id for d in split_by_date(docs, "dev", dev_from="2017-12-01")] == ["d"]
+    with pytest.raises(ValueError, match="train, dev, all"):
+        split_by_date(docs, "test")
+    undated = [GoldDocument("u", "", None)]
+    assert split_by_date(undated, "all") == undated
+    with pytest.raises(ValueError, match="no creation date"):
+        split_by_date(undated, "dev")

@@ -70,11 +70,13 @@ def test_evaluate_with_callable_and_extractor_like_objects() -> None:
 
     for obj in (_extraction, FakeExtractor()):
         res = evaluate_ner([GOLD], {"toy": extractor_system(obj, ner_spans)})
-        assert res["systems"]["toy"]["micro"]["f1"] == 1.0
-    assert "micro" in render_ner(res)
+        assert res["systems"]["toy"]["strict"]["micro"]["f1"] == 1.0
+        assert res["systems"]["toy"]["lenient"]["micro"]["f1"] == 1.0
+    text = render_ner(res)
+    assert "micro" in text and "strict F1" in text and "lenient F1" in text
     # a callable may also return spans directly
     res = evaluate_ner([GOLD], {"raw": extractor_system(lambda t, p: [Span(44, 48, "LOC")], ner_spans)})
-    assert res["systems"]["raw"]["micro"]["recall"] == 0.5
+    assert res["systems"]["raw"]["strict"]["micro"]["recall"] == 0.5
 
 
 def test_evaluate_dates_and_linking_render() -> None:
@@ -113,6 +115,10 @@ def _parse(argv: list[str]) -> argparse.Namespace:
 def test_cli_wiring() -> None:
     a = _parse(["evaluate", "ner", "--conll", "x.bio", "--limit", "3", "--json", "o.json"])
     assert a.conll == "x.bio" and a.limit == 3 and a.json == "o.json" and callable(a.func)
+    assert a.split == "all"  # old commands keep scoring every document
+    assert _parse(["evaluate", "ner", "--split", "dev"]).split == "dev"
+    with pytest.raises(SystemExit):
+        _parse(["evaluate", "ner", "--split", "test"])
     a = _parse(["evaluate", "dates", "--timeml", "d.tml", "--model", "fr_core_news_sm"])
     assert a.timeml == "d.tml" and a.model == "fr_core_news_sm"
     a = _parse(["evaluate", "specs"])
@@ -136,6 +142,14 @@ def test_cli_missing_input_exits_2(argv, tmp_path: Path, monkeypatch, capsys) ->
     args = _parse(argv)
     assert args.func(args) == 2
     assert "not found" in capsys.readouterr().err
+
+
+def test_cli_split_of_undated_documents_exits_2_before_loading_a_model(tmp_path: Path, capsys) -> None:
+    gold = tmp_path / "g.bio"
+    gold.write_text("Paris B-LOC\n", encoding="utf-8")
+    args = _parse(["evaluate", "ner", "--conll", str(gold), "--split", "dev"])
+    assert args.func(args) == 2
+    assert "no creation date" in capsys.readouterr().err
 
 
 def test_dateparser_anchor_offsets_point_at_the_text() -> None:

@@ -59,6 +59,38 @@ def test_ner_nested_prediction_is_a_false_positive_but_inside_ignored_type_is_no
     assert s.micro == PRF(1, 1, 1)
 
 
+def test_ner_strict_counts_a_prediction_inside_an_unscored_gold_span_as_false_positive() -> None:
+    preds = [Span(16, 20, "LOC"), Span(55, 58, "LOC"), Span(55, 58, "LOC"), Span(31, 42, "PER")]
+    strict = score_ner([GOLD], [preds], mode="strict")
+    lenient = score_ner([GOLD], [preds], mode="lenient")
+    # Rio inside the Event « Jeux de Rio »: FP in strict, ignored in lenient (counted once).
+    assert strict.per_type["LOC"] == PRF(0, 2, 0)
+    assert lenient.per_type["LOC"] == PRF(0, 1, 0)
+    assert (strict.mode, strict.ignored_predictions, strict.inside_unscored) == ("strict", 0, 1)
+    assert (lenient.mode, lenient.ignored_predictions, lenient.inside_unscored) == ("lenient", 1, 1)
+    # tp and fn never differ between the modes
+    for t in ("PER", "LOC", "ORG"):
+        assert (strict.per_type[t].tp, strict.per_type[t].fn) == (lenient.per_type[t].tp, lenient.per_type[t].fn)
+    assert strict.micro == PRF(1, 2, 1)
+    assert strict.to_dict()["mode"] == "strict"
+
+
+def test_ner_strict_a_gold_span_equal_to_an_unscored_one_is_still_a_true_positive() -> None:
+    # « Jeux de Rio » is an Event; a prediction of the same offsets as ORG is wrong in both modes,
+    # a gold PER elsewhere is right in both.
+    event_as_org = Span(47, 58, "ORG")
+    s = score_ner([GOLD], [[event_as_org, Span(31, 42, "PER")]], mode="strict")
+    assert s.per_type["ORG"] == PRF(0, 1, 1) and s.per_type["PER"] == PRF(1, 0, 0)
+    assert score_ner([GOLD], [[event_as_org]], mode="lenient").per_type["ORG"] == PRF(0, 0, 1)
+
+
+def test_ner_default_mode_is_lenient_and_unknown_modes_are_refused() -> None:
+    preds = [Span(55, 58, "LOC")]
+    assert score_ner([GOLD], [preds]) == score_ner([GOLD], [preds], mode="lenient")
+    with pytest.raises(ValueError, match="strict, lenient"):
+        score_ner([GOLD], [preds], mode="relaxed")
+
+
 def test_ner_wrong_type_and_overlapping_predictions() -> None:
     preds = [Span(2, 20, "LOC"),            # right span, wrong type: FP LOC + FN ORG
              Span(31, 36, "PER"), Span(31, 42, "PER"), Span(31, 42, "PER"),  # overlap + duplicate

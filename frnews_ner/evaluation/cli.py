@@ -3,7 +3,7 @@
 The main CLI (:mod:`frnews_ner.cli`) calls :func:`add_parsers` on its subparsers and then
 ``args.func(args)``, which returns the exit code: 0 on success, 2 when an input is missing.
 
-    frnews-ner evaluate ner --winer ../shared/evaldata/winer-fr/winer_fr_2016_2017.jsonl
+    frnews-ner evaluate ner --winer ../shared/evaldata/winer-fr/winer_fr_2016_2017.jsonl --split dev
     frnews-ner evaluate dates --timeml ../shared/evaldata/french-timebank/ftib_dev.jsonl
     frnews-ner evaluate linking --hipe ../shared/evaldata/hipe2022-fr
     frnews-ner evaluate specs
@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GoldDataNotFoundError
+from .readers import SPLITS, WINER_DEV_FROM
 
 __all__ = ["add_parsers", "DEFAULTS"]
 
@@ -55,7 +56,7 @@ def add_parsers(subparsers: Any) -> None:
     ev = subparsers.add_parser("evaluate", help="score accuracy against gold data (with anchors)")
     evsub = ev.add_subparsers(dest="evaluate_command", required=True)
 
-    ner = evsub.add_parser("ner", help="NER: strict span+type P/R/F1 (PER/LOC/ORG)")
+    ner = evsub.add_parser("ner", help="NER: exact span+type P/R/F1 (PER/LOC/ORG), strict and lenient")
     src = ner.add_mutually_exclusive_group()
     src.add_argument("--winer", metavar="PATH", help=f"JSONL with character spans (default {DEFAULTS['winer']})")
     src.add_argument("--brat", metavar="DIR", help="BRAT standoff folder (.txt + .ann)")
@@ -63,6 +64,15 @@ def add_parsers(subparsers: Any) -> None:
     src.add_argument("--hipe", metavar="PATH", help="HIPE-2022 TSV file or folder")
     ner.add_argument("--hard-wrapped", action="store_true",
                      help="the texts are wrapped at a fixed width (OCR): only blank lines cut names")
+    ner.add_argument("--split", choices=SPLITS, default="all",
+                     help="WiNER-fr split by the articles' creation date (dct), never at random: "
+                          f"train = before {WINER_DEV_FROM} (2016-01-01 to 2017-02-28, 719 articles), "
+                          f"dev = from {WINER_DEV_FROM} on (to 2017-12-31, 245 articles), all = both "
+                          "(default); needs dated documents; --limit applies after the split")
+    ner.add_argument("--ner", choices=("news", "base"), default="news",
+                     help="the NER of the frnews_ner pipeline: the shipped news-trained one (default; "
+                          "then the pipeline with the base model's NER and the bare model with the news "
+                          "NER are anchors too) or the base model's own")
     _common(ner)
     ner.set_defaults(func=_cmd_ner)
 
@@ -136,10 +146,10 @@ def _finish(res: dict[str, Any], text: str, json_path: str | None) -> int:
     return 0
 
 
-def _extractor(model: str | None, hard_wrapped: bool = False) -> Any:
+def _extractor(model: str | None, hard_wrapped: bool = False, ner: str = "news") -> Any:
     from frnews_ner import Extractor
 
-    return Extractor(model, hard_wrapped=hard_wrapped)
+    return Extractor(model, hard_wrapped=hard_wrapped, ner=ner)
 
 
 # --------------------------------------------------------------------------- commands
@@ -150,25 +160,41 @@ def _cmd_ner(args: argparse.Namespace) -> int:
     from .runners import PUBLISHED_ANCHORS, evaluate_ner, render_ner
     from .systems import extractor_system, ner_spans, spacy_ner_system
 
+    # with a split, --limit counts documents of that split: read everything first
+    limit = args.limit if args.split == "all" else None
     if args.brat:
         path = _need(args.brat, "BRAT folder")
-        docs = readers.read_brat(path, limit=args.limit)
+        docs = readers.read_brat(path, limit=limit)
     elif args.conll:
         path = _need(args.conll, "CoNLL file")
-        docs = readers.read_conll(path, limit=args.limit)
+        docs = readers.read_conll(path, limit=limit)
     elif args.hipe:
         path = _need(args.hipe, "HIPE TSV")
-        docs = readers.read_hipe(path, limit=args.limit)
+        docs = readers.read_hipe(path, limit=limit)
     else:
         path = _need(args.winer or DEFAULTS["winer"], "WiNER-style JSONL")
-        docs = readers.read_span_jsonl(path, limit=args.limit)
-    ext = _extractor(args.model, args.hard_wrapped)
-    systems = {"frnews_ner": extractor_system(ext, ner_spans)}
+        docs = readers.read_span_jsonl(path, limit=limit)
+    if args.split != "all":
+        try:
+            docs = readers.split_by_date(docs, args.split)[: args.limit]
+        except ValueError as err:
+            print(f"frnews-ner: --split {args.split}: {err}", file=sys.stderr)
+            return 2
+    ext = _extractor(args.model, args.hard_wrapped, args.ner)
+    systems = {f"frnews_ner (ner={args.ner})": extractor_system(ext, ner_spans)}
     if not args.no_anchor:
         import spacy
 
+        from frnews_ner.news_ner import add_news_ner
+
         systems[f"spacy {ext.model_name}"] = spacy_ner_system(spacy.load(ext.model_name))
-    res = {**_meta(ext.model_name), "dataset": str(path), "spacy": _spacy_version(),
+        if args.ner == "news":
+            systems[f"spacy {ext.model_name} + news ner"] = spacy_ner_system(
+                add_news_ner(spacy.load(ext.model_name), model_name=ext.model_name))
+            systems["frnews_ner (ner=base)"] = extractor_system(
+                _extractor(ext.model_name, args.hard_wrapped, "base"), ner_spans)
+    res = {**_meta(ext.model_name), "dataset": str(path), "split": args.split, "ner": args.ner,
+           "spacy": _spacy_version(),
            **evaluate_ner(docs, systems), "published_anchors": PUBLISHED_ANCHORS["ner"]}
     return _finish(res, render_ner(res), args.json)
 

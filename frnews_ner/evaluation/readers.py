@@ -24,6 +24,7 @@ from ..errors import GoldDataError
 __all__ = [
     "Span", "GoldDocument", "read_span_jsonl", "read_brat", "read_timeml", "read_timeml_file",
     "read_timex_jsonl", "read_hipe", "read_hipe_lines", "read_conll", "read_conll_lines", "read_ner",
+    "SPLITS", "WINER_DEV_FROM", "split_by_date",
 ]
 
 
@@ -121,6 +122,40 @@ def read_span_jsonl(path: str | Path, *, limit: int | None = None) -> list[GoldD
                               text[start:end], link=ent.get("link") or ent.get("wikidata")))
         docs.append(_gold_document(rec, n, text, spans))
     return docs
+
+
+#: Splits of a dated corpus by creation date: ``train`` before ``dev_from``, ``dev`` from it on.
+SPLITS: tuple[str, ...] = ("train", "dev", "all")
+#: First creation date of the WiNER-fr dev split: train = 2016-01-01 … 2017-02-28 (719 articles),
+#: dev = 2017-03-01 … 2017-12-31 (245 articles). A split by time, never at random: the dev
+#: articles are later news than anything a model or a list was made from.
+WINER_DEV_FROM = "2017-03-01"
+
+
+def split_by_date(docs: Iterable[GoldDocument], split: str, *,
+                  dev_from: str = WINER_DEV_FROM) -> list[GoldDocument]:
+    """The documents of one split by creation date: ``train`` (published before ``dev_from``),
+    ``dev`` (on or after it) or ``all``.
+
+    A document without a creation date cannot be placed and raises ``ValueError`` (unless
+    ``split == "all"``).
+
+    >>> docs = [GoldDocument("a", "", "2017-02-28"), GoldDocument("b", "", "2017-03-01")]
+    >>> [d.id for d in split_by_date(docs, "dev")]
+    ['b']
+    """
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {', '.join(SPLITS)}; got {split!r}")
+    docs = list(docs)
+    if split == "all":
+        return docs
+    out = []
+    for d in docs:
+        if d.published is None:
+            raise ValueError(f"document {d.id!r} has no creation date: it belongs to no {split} split")
+        if (d.published >= dev_from) == (split == "dev"):
+            out.append(d)
+    return out
 
 
 # --------------------------------------------------------------------------- BRAT standoff

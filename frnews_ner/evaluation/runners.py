@@ -8,8 +8,8 @@ run on tiny hand-made systems in tests:
 >>> from frnews_ner.evaluation.readers import GoldDocument, Span
 >>> gold = [GoldDocument("d", "Macron à Lyon", None, (Span(0, 6, "Person"), Span(9, 13, "Location")))]
 >>> res = evaluate_ner(gold, {"toy": lambda docs: [[Span(0, 6, "PER")]]})
->>> res["systems"]["toy"]["micro"]["f1"]
-0.6667
+>>> res["systems"]["toy"]["strict"]["micro"]["f1"], res["systems"]["toy"]["lenient"]["micro"]["f1"]
+(0.6667, 0.6667)
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from ..errors import EvaluationError
 
 from .readers import GoldDocument
 from .report import pct, table
-from .scoring import NER_TYPES, score_dates, score_linking, score_ner
+from .scoring import NER_MODES, NER_TYPES, score_dates, score_linking, score_ner
 from .specs import SpecCase, case_documents, score_specs
 from .systems import System
 
@@ -48,12 +48,14 @@ def _timed(system: System, docs: Sequence[GoldDocument]) -> tuple[list[Any], flo
 
 
 def evaluate_ner(docs: Sequence[GoldDocument], systems: Mapping[str, System]) -> dict[str, Any]:
-    """Strict span+type NER scores of each system (see :func:`~.scoring.score_ner`)."""
+    """Exact span+type NER scores of each system, ``strict`` and ``lenient`` (see
+    :func:`~.scoring.score_ner`), from one run of the system."""
     out: dict[str, Any] = {"task": "ner", "documents": len(docs),
                            "gold_spans": sum(len(d.spans) for d in docs), "systems": {}}
     for name, system in systems.items():
         preds, secs = _timed(system, docs)
-        out["systems"][name] = {**score_ner(docs, preds).to_dict(), "seconds": round(secs, 2)}
+        out["systems"][name] = {**{m: score_ner(docs, preds, mode=m).to_dict() for m in NER_MODES},
+                                "seconds": round(secs, 2)}
     return out
 
 
@@ -109,14 +111,18 @@ def _prf_cells(d: Mapping[str, Any]) -> list[str]:
 def render_ner(res: Mapping[str, Any]) -> str:
     rows = []
     for name, s in res["systems"].items():
-        for t in NER_TYPES:
-            pt = s["per_type"][t]
-            rows.append([name, t, *_prf_cells(pt), pt["tp"], pt["fp"], pt["fn"]])
-        m = s["micro"]
-        rows.append([name, "micro", *_prf_cells(m), m["tp"], m["fp"], m["fn"]])
-    head = (f"NER, strict span+type on outermost gold spans — {res.get('dataset', '')} "
-            f"({res['documents']} documents, model {res.get('model', '?')})")
-    return table(["system", "type", "P", "R", "F1", "tp", "fp", "fn"], rows, title=head)
+        st, le = s["strict"], s["lenient"]
+        for t in (*NER_TYPES, "micro"):
+            a = st["micro"] if t == "micro" else st["per_type"][t]
+            b = le["micro"] if t == "micro" else le["per_type"][t]
+            rows.append([name, t, *_prf_cells(a), *_prf_cells(b), a["tp"], a["fp"], b["fp"], a["fn"]])
+    split = f", split {res['split']}" if res.get("split") else ""
+    head = (f"NER, exact span+type on outermost gold spans — {res.get('dataset', '')}{split} "
+            f"({res['documents']} documents, model {res.get('model', '?')})\n"
+            "strict: a PER/LOC/ORG prediction inside a gold span of an unscored type (Event, "
+            "Product, Date…) is a false positive; lenient: it is ignored")
+    return table(["system", "type", "strict P", "strict R", "strict F1", "lenient P", "lenient R",
+                  "lenient F1", "tp", "fp strict", "fp lenient", "fn"], rows, title=head)
 
 
 def render_dates(res: Mapping[str, Any]) -> str:

@@ -1,4 +1,4 @@
-"""Scorers: NER (strict span+type), temporal expressions (TempEval-3 style) and linking.
+"""Scorers: NER (exact span+type, strict and lenient), temporal expressions (TempEval-3 style) and linking.
 
 All scorers take aligned sequences of gold documents and predicted spans (one list of
 :class:`~frnews_ner.evaluation.readers.Span` per document) and return plain frozen records that
@@ -6,7 +6,7 @@ serialise to JSON with :func:`dataclasses.asdict`.
 
 >>> from frnews_ner.evaluation.readers import GoldDocument, Span
 >>> gold = [GoldDocument("d", "Macron à Lyon", None, (Span(0, 6, "Person"), Span(9, 13, "Location")))]
->>> score_ner(gold, [[Span(0, 6, "PER"), Span(9, 13, "ORG")]]).micro.f1
+>>> score_ner(gold, [[Span(0, 6, "PER"), Span(9, 13, "ORG")]], mode="strict").micro.f1
 0.5
 """
 
@@ -21,11 +21,15 @@ from .readers import GoldDocument, Span
 
 __all__ = [
     "PRF", "NerScore", "DateScore", "DateSubset", "LinkingScore", "NER_LABEL_MAP", "NER_TYPES",
-    "outermost", "score_ner", "score_dates", "score_linking", "normalize_value", "value_matches",
+    "NER_MODES", "outermost", "score_ner", "score_dates", "score_linking", "normalize_value", "value_matches",
     "needs_anchor",
 ]
 
 NER_TYPES: tuple[str, ...] = ("PER", "LOC", "ORG")
+
+#: The two NER scoring modes (see :func:`score_ner`): ``strict`` counts every prediction,
+#: ``lenient`` ignores predictions inside an outermost gold span of an unscored type.
+NER_MODES: tuple[str, ...] = ("strict", "lenient")
 
 # Gold type names of the supported corpora → our labels; anything else is not scored.
 NER_LABEL_MAP: Mapping[str, str] = {
@@ -86,50 +90,72 @@ def outermost(spans: Sequence[Span]) -> list[Span]:
 
 @dataclass(frozen=True, slots=True)
 class NerScore:
-    """Strict span+type scores per type and micro-averaged over ``types``."""
+    """Exact span+type scores per type and micro-averaged over ``types``, in one ``mode``.
+
+    ``inside_unscored``: predictions (not gold) lying inside an outermost gold span of an unscored
+    type; ``strict`` counts them as false positives, ``lenient`` ignores them
+    (``ignored_predictions`` is then the same number, 0 in ``strict``).
+    """
 
     per_type: dict[str, PRF]
     micro: PRF
     documents: int
     ignored_predictions: int = 0
+    mode: str = "lenient"
+    inside_unscored: int = 0
 
     def to_dict(self) -> dict[str, object]:
-        return {"micro": self.micro.to_dict(),
+        return {"mode": self.mode, "micro": self.micro.to_dict(),
                 "per_type": {k: v.to_dict() for k, v in self.per_type.items()},
-                "documents": self.documents, "ignored_predictions": self.ignored_predictions}
+                "documents": self.documents, "ignored_predictions": self.ignored_predictions,
+                "inside_unscored": self.inside_unscored}
 
 
 def score_ner(gold: Sequence[GoldDocument], predicted: Sequence[Sequence[Span]], *,
               types: Sequence[str] = NER_TYPES,
-              label_map: Mapping[str, str] = NER_LABEL_MAP) -> NerScore:
-    """Strict span+type P/R/F1 on character offsets against the outermost gold spans.
+              label_map: Mapping[str, str] = NER_LABEL_MAP,
+              mode: str = "lenient") -> NerScore:
+    """Exact span+type P/R/F1 on character offsets against the outermost gold spans.
 
     Nesting: only the outermost gold spans count (« Université de Lyon » is one ORG, not also a
-    LOC). When an outermost gold span has a type that is not scored (WiNER ``Event``,
-    ``Product``, ``Date``…), predictions lying inside it are ignored rather than counted as false
-    positives: a system that tags « Rio » as LOC inside « Jeux olympiques de Rio » follows a
-    different nesting convention, it is not wrong. Predictions are de-duplicated by
-    (start, end, label); overlapping predictions are judged one by one.
+    LOC); a prediction of a nested span (« Lyon » as LOC there) is a false positive in both modes.
+    The modes differ only for predictions lying inside an outermost gold span whose type is not
+    scored (WiNER ``Event``, ``Product``, ``Date``…), such as « Rio » tagged LOC inside the Event
+    « Jeux olympiques de Rio »:
+
+    - ``mode="strict"``: such a prediction is a false positive, like any prediction that is not
+      gold (the corpus says the whole phrase is one name of another type);
+    - ``mode="lenient"`` (the default, and the only variant before the strict one was added):
+      such a prediction is ignored, as following a different nesting convention.
+
+    True positives and false negatives are the same in both modes; only false positives differ.
+    Predictions are de-duplicated by (start, end, label) (``inside_unscored`` counts them so too);
+    overlapping predictions are judged one by one.
     """
+    if mode not in NER_MODES:
+        raise ValueError(f"mode must be one of {', '.join(NER_MODES)}; got {mode!r}")
     if len(gold) != len(predicted):
         raise ValueError("gold and predicted must have one entry per document")
     counts = {t: PRF(0, 0, 0) for t in types}
-    ignored = 0
+    inside = 0
     for doc, preds in zip(gold, predicted):
         top = outermost(doc.spans)
         gold_set = {(s.start, s.end, lab) for s in top
                     if (lab := map_label(s.label, label_map)) in types}
         dont_care = [(s.start, s.end) for s in top if map_label(s.label, label_map) not in types]
         pred_set = set()
+        inside_set = set()
         for p in preds:
             lab = p.label if p.label in types else map_label(p.label, label_map)
             if lab not in types:
                 continue
             key = (p.start, p.end, lab)
             if key not in gold_set and any(s <= p.start and p.end <= e for s, e in dont_care):
-                ignored += 1
-                continue
+                inside_set.add(key)
+                if mode == "lenient":
+                    continue
             pred_set.add(key)
+        inside += len(inside_set)
         for t in types:
             g = {k for k in gold_set if k[2] == t}
             pr = {k for k in pred_set if k[2] == t}
@@ -137,7 +163,7 @@ def score_ner(gold: Sequence[GoldDocument], predicted: Sequence[Sequence[Span]],
     micro = PRF(0, 0, 0)
     for c in counts.values():
         micro = _add(micro, c)
-    return NerScore(counts, micro, len(gold), ignored)
+    return NerScore(counts, micro, len(gold), inside if mode == "lenient" else 0, mode, inside)
 
 
 # --------------------------------------------------------------------------- TIMEX3 values

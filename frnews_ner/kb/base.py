@@ -118,6 +118,8 @@ class KnowledgeBase:
     titles: list[Title] = field(default_factory=list)
     #: folded demonym form → ISO country code (« nord-coreennes » → ``KP``)
     demonyms: dict[str, str] = field(default_factory=dict)
+    #: cue class of ``cues.tsv`` → its folded words (``"region_cue"`` → {"region", "oblast", …})
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
     aliases: dict[str, set[str]] = field(default_factory=dict)
     weak: dict[str, set[str]] = field(default_factory=dict)
     keys: dict[str, set[str]] = field(default_factory=dict)
@@ -142,6 +144,10 @@ class KnowledgeBase:
                 self.weak.setdefault(fold(name), set()).add(rec.id)
             if rec.capital and rec.capital in self.records:
                 self.capitals[rec.capital] = rec.id
+
+    def cue(self, word_class: str) -> frozenset[str]:
+        """The folded words of a cue class of ``cues.tsv`` (empty when the class has none)."""
+        return self.cues.get(word_class, frozenset())
 
     def get(self, record_id: str) -> KBRecord | None:
         return self.records.get(record_id)
@@ -201,6 +207,20 @@ class KnowledgeBase:
         wanted = set(roles)
         return sorted({o.person for o in self.offices
                        if o.role in wanted and o.country == country and o.held_on(day)})
+
+    def previous_holder(self, roles: Iterable[str], country: str | None, day: date) -> str | None:
+        """The last person to have left one of ``roles`` of ``country`` before ``day``, other than the
+        people holding it on ``day`` (« l'ancien président américain » in 2024 → Donald Trump)."""
+        wanted, current = set(roles), set(self.holders(roles, country, day))
+        ended = [o for o in self.offices if o.role in wanted and o.country == country and o.end is not None
+                 and o.end <= day and o.person not in current]
+        return max(ended, key=lambda o: o.end or day).person if ended else None
+
+    def held_before(self, person: str, roles: Iterable[str], country: str | None, day: date) -> bool:
+        """Whether ``person`` held one of ``roles`` of ``country`` at some time before ``day``."""
+        wanted = set(roles)
+        return any(o.person == person and o.role in wanted and o.country == country and o.start < day
+                   for o in self.offices)
 
     def country_of_demonym(self, text: str) -> str | None:
         """« nord-coréennes » → ``iso3166:KP``; ``None`` when ``text`` is no demonym."""

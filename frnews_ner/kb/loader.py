@@ -31,6 +31,13 @@ RECORD_FILES: tuple[tuple[str, str | None], ...] = (
 )
 DEMONYM_FILES: tuple[str, ...] = ("demonyms_world_countries.tsv", "demonyms.tsv")
 ROLE_KINDS = ("head-of-state", "head-of-government", "minister", "international", "other")
+#: The classes of ``cues.tsv``: words that tell the ruler and the linker what a name is (each one is
+#: described in the file).
+CUE_CLASSES = frozenset({
+    "region_cue", "city_cue", "country_preposition", "city_preposition", "place_preposition",
+    "relation_preposition", "relation_head", "clitic", "addressing_verb_stem", "speech_verb", "age_unit",
+    "title_determiner", "former", "outgoing", "country_link", "noun_opener",
+})
 
 _ID = re.compile(r"^[a-z][a-z0-9-]*:[^\s]+$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
@@ -101,7 +108,22 @@ class _Reader:
         self.offices()
         self.titles()
         self.demonyms()
+        self.cues()
         return self.kb
+
+    def cues(self) -> None:
+        found: dict[str, set[str]] = {c: set() for c in CUE_CLASSES}
+        for path in files_named(self.dirs, "kb/cues.tsv"):
+            for line, row in read_table(path, self.problems, ["word", "class"], required=["word", "class"]):
+                cls = row["class"].removeprefix("-")
+                if cls not in CUE_CLASSES:
+                    self.problems.add(path, line, f"expected a class in {sorted(CUE_CLASSES)}, found {cls!r}")
+                    continue
+                if row["class"].startswith("-"):
+                    found[cls].discard(fold(row["word"]))  # « -class » takes a shipped word out of a class
+                else:
+                    found[cls].add(fold(row["word"]))
+        self.kb.cues = {c: frozenset(words) for c, words in found.items()}
 
     def record(self, path: Path, line: int, row: dict[str, str], default_type: str | None,
                known: KBRecord | None) -> KBRecord | None:

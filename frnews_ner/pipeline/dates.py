@@ -32,11 +32,15 @@ class DateTagger:
     def __call__(self, doc: Doc) -> Doc:
         found = find_time_expressions(doc, published_of(doc), lexicon=self.lexicon)
         doc._.set(DATES, tuple(found))
+        # the same expressions as spaCy spans, labelled with their TIMEX3 type, in the same order
+        spans = [doc.char_span(t.start, t.end, label=t.type, alignment_mode="expand") for t in found]
+        doc.spans[DATES] = [s for s in spans if s is not None]
         return doc
 
 
 @Language.factory("frnews_dates", default_config={"rules": []},
-                  requires=["token.pos", "token.morph", "token.is_sent_start"], assigns=["doc._.frnews_dates"])
+                  requires=["token.pos", "token.morph", "token.is_sent_start"],
+                  assigns=["doc._.frnews_dates", "doc.spans"])
 def make_date_tagger(nlp: Language, name: str, rules: list[str]) -> DateTagger:
     """spaCy factory of :class:`DateTagger`: the lexicon of the shipped files and ``rules`` directories."""
     return DateTagger(name, lexicon=load_rules(rules, parts=("dates",)).lexicon)

@@ -37,25 +37,18 @@ from .extensions import TITLES, TitleMention, ensure_extensions
 
 DEMONYMS = "frnews_demonyms"
 
-# Determiners and contractions that open a title: « le président », « du Premier ministre ».
-_TITLE_DETERMINERS = {"le", "la", "l'", "du", "au", "de la", "de l'"}
-# Words between a country preposition and the country name: « président de la Russie ».
-_COUNTRY_PREPOSITIONS = {"de", "d'", "du", "des"}
-# Nationality nouns are capitalised (« les Russes »): accept them after these words or a number.
-_NOUN_OPENERS = {"le", "la", "l'", "les", "des", "aux", "au", "du", "deux", "trois", "plusieurs", "un", "une", "ces",
-                 "de", "d'", "nos", "mille", "et", "ou", "contre", "par", "pour", "entre", "avec", "chez"}
-
-
 @dataclass(frozen=True, slots=True)
 class _FoundTitle:
     """A title at tokens ``start:end`` whose own words end at ``phrase_end`` (before « russe »);
-    ``roles`` is None when its country stayed unknown (« le ministre de l'Intérieur » alone)."""
+    ``country`` is None when the title does not say it (« le ministre de l'Intérieur » alone), ""
+    for an international office; ``former`` for « l'ancien président »."""
 
     start: int
     end: int
     phrase_end: int
-    roles: tuple[str, ...] | None
-    country: str  # "" for an international office
+    roles: tuple[str, ...]
+    country: str | None
+    former: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,12 +129,13 @@ class EntityRuler:
         return [nlp.make_doc(v) for v in dict.fromkeys((phrase, phrase.replace("'", "’")))]
 
     def _add_kb_phrases(self, nlp: Language, phrases: dict[str, list[Doc]]) -> None:
+        """Names of people, organisations and countries as phrases. A name that several records share
+        (« Géorgie »: the country and the US state) is added without an id: the linker decides."""
         place_names = {fold(a) for rec in self.kb.records.values() if rec.type in ("city", "region")
                        for a in (rec.name, *rec.aliases)}
         for rec in self.kb.records.values():
             if not rec.ruler or rec.type not in ("person", "organisation", "country"):
                 continue
-            key = None
             for alias in (rec.name, *rec.aliases):
                 if not alias[:1].isupper():
                     continue  # « talibans », « ministère des Armées » come from the model or the patterns
@@ -152,7 +146,8 @@ class EntityRuler:
                     continue
                 if single and rec.type == "organisation" and not _is_acronym(alias) and fold(alias) in place_names:
                     continue
-                key = key or self._key(nlp, rec.label, rec.id, "kb")
+                shared = len(self.kb.aliases.get(fold(alias), ())) > 1 or fold(alias) in place_names
+                key = self._key(nlp, rec.label, "" if shared else rec.id, "kb")
                 phrases.setdefault(key, []).extend(self._variants(nlp, alias))
 
     # -- the component -------------------------------------------------------------------------------
@@ -170,13 +165,13 @@ class EntityRuler:
 
         model_ents = [e for e in self._clean_model_ents(doc) if not part_of_a_title(e)]
         ents = prefer_rule_spans(model_ents, [s for s in self._rule_spans(doc) if not part_of_a_title(s)])
-        resolved = [found for found in titled if found.roles is not None]
-        demonyms, ents = self._demonyms(doc, ents, resolved)
+        demonyms, ents = self._demonyms(doc, ents, [f for f in titled if f.country])
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         doc.spans[DEMONYMS] = demonyms
         doc._.set(TITLES, tuple(TitleMention(doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1]),
-                                             doc[f.start:f.end].text, f.roles, f.country or None)
-                                for f in resolved if f.roles is not None))
+                                             doc[f.start:f.end].text, f.roles, f.country or None,
+                                             international=f.country == "", former=f.former)
+                                for f in titled))
         return doc
 
     def _clean_model_ents(self, doc: Doc) -> list[Span]:
@@ -242,7 +237,7 @@ class EntityRuler:
                 # a capitalised word is a nationality noun (« les Russes ») unless it is a country
                 # (« l'Argentine ») or stands where a name starts
                 prev = fold(doc[i - 1].text) if i else ""
-                if fold(text) in self.country_names or (prev not in _NOUN_OPENERS and not doc[i - 1].like_num
+                if fold(text) in self.country_names or (prev not in self.kb.cue("noun_opener") and not doc[i - 1].like_num
                                                         and not self._sentence_initial(doc, i)
                                                         and doc[i - 1].text[:1].isupper()):
                     i = j
@@ -257,32 +252,48 @@ class EntityRuler:
         return found, ents
 
     def _titles(self, doc: Doc) -> list[_FoundTitle]:
-        """Titles in the doc, each with the end of its own words (before « de la Russie » or « russe »)."""
+        """Titles in the doc, each with the end of its own words (before « de la Russie » or « russe »).
+
+        « le président (américain) », « de la Première ministre », « l'ancien président », « l'ex-président »
+        (``former``), « le président sortant » (still the holder); a title whose country is not said
+        is kept with ``country=None`` for the linker to decide from the article.
+        """
         found: list[_FoundTitle] = []
         folded = [fold(t.text) for t in doc]
+        keyed = list(folded)  # « ex-président » read as « président », marked former
+        ex_former = [False] * len(doc)
+        for n, word in enumerate(folded):
+            if word.startswith("ex-") and word[3:] in self.titles:
+                keyed[n], ex_former[n] = word[3:], True
+        determiners, former_words = self.kb.cue("title_determiner"), self.kb.cue("former")
         i = 1
         while i < len(doc):
-            options = self.titles.get(folded[i])
+            phrase_start, former = i, ex_former[i]
+            if keyed[i] in former_words and i + 1 < len(doc) and keyed[i + 1] in self.titles:
+                phrase_start, former = i + 1, True  # « l'ancien président »: the mention starts at « ancien »
+            options = self.titles.get(keyed[phrase_start])
             det = folded[i - 1]
             if det in ("la", "l'") and i >= 2 and folded[i - 2] == "de":
                 det = "de " + det
-            if not options or det not in _TITLE_DETERMINERS:
+            if not options or det not in determiners:
                 i += 1
                 continue
             unresolved: _FoundTitle | None = None  # the longest title whose country stays unknown
             for words, roles, country in options:
-                end = i + len(words)
-                if tuple(folded[i:end]) != words:
+                end = phrase_start + len(words)
+                if tuple(keyed[phrase_start:end]) != words:
                     continue
+                end = self._after_outgoing(folded, end)
                 phrase_end = end
                 if country is None and set(roles) <= self.international_roles:
                     country = ""
                 elif country is None:
                     country, end = self._title_country(doc, folded, end)
+                    end = self._after_outgoing(folded, end)
                 if country is None:
-                    unresolved = unresolved or _FoundTitle(i, end, phrase_end, None, "")
+                    unresolved = unresolved or _FoundTitle(i, end, phrase_end, roles, None, former)
                     continue
-                found.append(_FoundTitle(i, end, phrase_end, roles, country))
+                found.append(_FoundTitle(i, end, phrase_end, roles, country, former))
                 i = end
                 break
             else:
@@ -293,6 +304,10 @@ class EntityRuler:
                     i += 1
         return found
 
+    def _after_outgoing(self, folded: list[str], end: int) -> int:
+        """« le président sortant »: « sortant » is part of the title (its holder is still in office)."""
+        return end + 1 if end < len(folded) and folded[end] in self.kb.cue("outgoing") else end
+
     def _title_country(self, doc: Doc, folded: list[str], end: int) -> tuple[str | None, int]:
         """The country after a title: a nationality adjective, or « de (la) <country> »."""
         if end < len(doc) and doc[end].text[:1].islower():
@@ -302,7 +317,7 @@ class EntityRuler:
                 code = self.kb.demonyms.get(fold(doc[end:j].text))
                 if code:
                     return code, j
-        if end < len(doc) and folded[end] in _COUNTRY_PREPOSITIONS:
+        if end < len(doc) and folded[end] in self.kb.cue("country_link"):
             k = end + 1
             if k < len(doc) and folded[k] in ("la", "l'"):
                 k += 1

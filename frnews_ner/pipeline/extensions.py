@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.tokens import Doc
@@ -32,21 +33,26 @@ DATES = "frnews_dates"
 @dataclass(frozen=True, slots=True)
 class TitleMention:
     """« le président ukrainien » at ``start:end`` (characters): a title naming one of ``roles`` of
-    ``country`` (``None`` for an international office: « le secrétaire général de l'ONU »)."""
+    ``country``. ``country`` is None when the title does not say it (« le ministre des Sports ») or
+    the office is international (``international``: « le secrétaire général de l'ONU »); ``former``
+    for « l'ancien président » (the holder before the one in office on the publication date)."""
 
     start: int
     end: int
     text: str
     roles: tuple[str, ...]
     country: str | None
+    international: bool = False
+    former: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "roles": list(self.roles),
-                "country": self.country}
+                "country": self.country, "international": self.international, "former": self.former}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], where: str = "") -> TitleMention:
-        return cls(data["start"], data["end"], data["text"], tuple(data["roles"]), data["country"])
+        return cls(data["start"], data["end"], data["text"], tuple(data["roles"]), data["country"],
+                   bool(data.get("international")), bool(data.get("former")))
 
 
 def ensure_extensions() -> None:
@@ -54,6 +60,20 @@ def ensure_extensions() -> None:
     for name in (PUBLISHED, TITLES, ENTITIES, DATES):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+def docs_with_published(nlp: Any, items: Iterable[tuple[str, Any]]) -> Iterator[Doc]:
+    """Docs of ``(text, published)`` pairs, their publication date set, ready for ``nlp.pipe``.
+
+    >>> for doc in nlp.pipe(docs_with_published(nlp, [("Samedi 14 décembre…", "2024-12-15")])):  # doctest: +SKIP
+    ...     doc._.frnews_dates
+    """
+    ensure_extensions()
+    for text, published in items:
+        doc = nlp.make_doc(text)
+        day = parse_published(published)
+        doc._.set(PUBLISHED, day.isoformat() if day else None)  # plain data: docs travel between processes
+        yield doc
 
 
 def published_of(doc: Doc) -> date | None:

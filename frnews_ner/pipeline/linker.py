@@ -15,6 +15,7 @@ deterministic ``local:<LABEL>/<slug>``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import cast
 
 from spacy.language import Language
@@ -24,9 +25,10 @@ from ..coref import MentionGroup, group_mentions
 from ..kb import KBRecord, KnowledgeBase
 from ..records import Entity, Label, Mention, MentionForm
 from ..rules import load_rules
+from ..sentences import Sentences
 from ..text import fold
 from .entity_ruler import DEMONYMS
-from .extensions import ENTITIES, TITLES, ensure_extensions, published_of
+from .extensions import ENTITIES, TITLES, TitleMention, ensure_extensions, published_of
 
 # Without a knowledge base the only evidence is the statistical model's span and how often the
 # article repeats it; these are documented in the README next to the linked confidences.
@@ -34,9 +36,6 @@ _UNLINKED_CONFIDENCE = 0.5
 _PER_EXTRA_MENTION = 0.1
 _MAX_UNLINKED_CONFIDENCE = 0.8
 
-# Words right before a place that say which kind of place it is.
-_REGION_CUES = {"region", "oblast", "province", "krai", "republique", "etat", "land", "comte", "gouvernorat"}
-_CITY_CUES = {"ville", "capitale", "maire", "mairie", "port", "banlieue"}
 # A candidate stays in ``candidates`` when its score is within this margin of the best one.
 _AMBIGUITY_MARGIN = 0.12
 # Labels a knowledge-base type may take over from the model: an ORG the KB knows as a place (or
@@ -45,13 +44,12 @@ _COMPATIBLE = {"PER": {"PER"}, "LOC": {"LOC", "ORG"}, "ORG": {"ORG", "LOC"}, "MI
 
 # Metonymy (« Moscou fournissait du carburant »): no dependency parser is loaded, so a capital is
 # taken for its state when a finite verb follows within a few tokens (clitics and adverbs may
-# stand between) and no preposition or determiner stands before it (« à Kiev », « le Kiev de »).
-_NOT_BEFORE_METONYM = {"a", "à", "de", "d'", "du", "des", "vers", "en", "depuis", "sur", "pour", "dans", "au",
-                       "aux", "par", "entre", "pres", "via", "chez", "contre", "avec", "le", "la", "l'", "les",
-                       "jusqu'a", "outre", "hors", "sous", "apres", "avant", "pendant"}
-_CLITICS = {"ne", "n'", "se", "s'", "y", "en", "lui", "leur", "l'", "le", "la", "les", "nous", "vous", "me", "m'",
-            "t'", "te"}
+# stand between) and no preposition or determiner stands before it (« à Kiev », « le Kiev de »),
+# after a preposition of relations (« contre Téhéran », « face à Moscou »), or right after a verb
+# of addressing (« a averti Pékin »). The words are classes of ``kb/cues.tsv``.
 _METONYM_WINDOW = 4
+#: Bonus of a place whose country the article is about (« à Valence … à Lyon » → Valence, Drôme).
+_CONTEXT_BONUS = 0.2
 
 
 @dataclass
@@ -85,10 +83,13 @@ class _Linked:
 class EntityLinker:
     """Group ``doc.ents``, link the groups to the knowledge base and write ``doc._.frnews_entities``."""
 
-    def __init__(self, name: str = "frnews_linker", *, kb: KnowledgeBase) -> None:
+    def __init__(self, name: str = "frnews_linker", *, kb: KnowledgeBase, home_country: str | None = "FR") -> None:
         ensure_extensions()
         self.name = name
         self.kb = kb
+        #: the country of a title that names none (« le ministre des Sports ») when the article names
+        #: no other country; ``None``: such titles name nobody
+        self.home_country = home_country
 
     def __call__(self, doc: Doc) -> Doc:
         published = published_of(doc)
@@ -132,20 +133,85 @@ class EntityLinker:
             target.add(Mention(span.start_char, span.end_char, span.text, "demonym"))
 
         if published is not None:
+            sentences = Sentences.of(doc)
             for title in doc._.get(TITLES) or ():
-                holders = self.kb.holders(title.roles, title.country, published)
-                if len(holders) != 1:
-                    continue  # nobody, or several people at once: say nothing rather than guess
-                rec = self.kb.get(holders[0])
+                country = title.country if title.country or title.international else \
+                    self._title_country(doc, title, sentences, context, entities)
+                if country is None and not title.international:
+                    continue  # the article does not say which country: nobody rather than a guess
+                person = self._title_holder(title, country, published, entities)
+                rec = self.kb.get(person) if person else None
                 if rec is None:
-                    continue
+                    continue  # nobody, or several people at once: say nothing rather than guess
                 target = entity_for(_Linked("PER", rec.name, "", rec, 0.8))
                 target.add(Mention(title.start, title.end, title.text, "title"))
 
         self._mark_metonyms(doc, entities)
-        doc._.set(ENTITIES, tuple(entities[k].to_entity() for k in
-                                  sorted(order, key=lambda k: min(entities[k].mentions))))
+        records = tuple(entities[k].to_entity() for k in sorted(order, key=lambda k: min(entities[k].mentions)))
+        doc._.set(ENTITIES, records)
+        self._label_ents(doc, records)
         return doc
+
+    @staticmethod
+    def _label_ents(doc: Doc, records: tuple[Entity, ...]) -> None:
+        """``doc.ents`` say what the entities say: each span gets its entity's label and, when linked,
+        its knowledge-base id as ``kb_id_`` (for pipelines that read spaCy's own attributes)."""
+        by_offsets = {(m.start, m.end): e for e in records for m in e.mentions}
+        ents = []
+        for ent in doc.ents:
+            entity = by_offsets.get((ent.start_char, ent.end_char))
+            if entity is None:
+                ents.append(ent)
+            else:
+                ents.append(Span(doc, ent.start, ent.end, label=entity.label,
+                                 kb_id=entity.id if entity.kb is not None else ""))
+        doc.set_ents(ents, default="outside")
+
+    # -- titles --------------------------------------------------------------------------------------
+    def _title_holder(self, title: TitleMention, country: str | None, day: date,
+                      entities: dict[str, _Linked]) -> str | None:
+        """Who a title names on ``day``: the holder, or for « l'ancien président » the person named right
+        after it when they held the office (« l'ancien président américain Barack Obama »), else the
+        previous holder."""
+        if title.former:
+            following = next((e for e in entities.values() if e.record is not None and e.record.type == "person"
+                              and any(title.end <= m.start <= title.end + 1 for m in e.mentions.values())), None)
+            if following is not None:
+                held = self.kb.held_before(following.record.id, title.roles, country, day)  # type: ignore[union-attr]
+                return following.record.id if held else None  # type: ignore[union-attr]
+            return self.kb.previous_holder(title.roles, country, day)
+        holders = self.kb.holders(title.roles, country, day)
+        return holders[0] if len(holders) == 1 else None
+
+    def _title_country(self, doc: Doc, title: TitleMention, sentences: Sentences, context: set[str],
+                       entities: dict[str, _Linked]) -> str | None:
+        """The country of a title that names none: the one country its sentence names (a country, a
+        nationality word or a place linked without doubt: « À Londres, le Premier ministre… »), else
+        the home country when the article names no other country."""
+        span = doc.char_span(title.start, title.end, alignment_mode="expand")
+        if span is not None:
+            lo, hi = doc[sentences.start[span.start]].idx, doc[sentences.end[span.start] - 1].idx + 1
+            named = {code for code, start in self._country_evidence(doc, entities) if lo <= start < hi}
+            if len(named) == 1:
+                return next(iter(named))
+            if named:
+                return None
+        if self.home_country and context <= {self.home_country}:
+            return self.home_country
+        return None
+
+    def _country_evidence(self, doc: Doc, entities: dict[str, _Linked]) -> list[tuple[str, int]]:
+        """(country code, character offset) of every nationality word, country and place linked without
+        doubt in the doc."""
+        found = [(span.kb_id_.split(":", 1)[1], span.start_char) for span in doc.spans.get(DEMONYMS, [])
+                 if span.kb_id_]
+        for entity in entities.values():
+            rec = entity.record
+            if rec is None or entity.candidates or not rec.info.country:
+                continue
+            if rec.type in ("country", "city", "region", "place"):
+                found.extend((rec.info.country, m.start) for m in entity.mentions.values() if m.form != "demonym")
+        return found
 
     # -- linking -------------------------------------------------------------------------------------
     def _labels(self, ents: list[Span]) -> list[str]:
@@ -155,17 +221,31 @@ class EntityLinker:
         the person wins unless a preposition or determiner before it makes it a place (« en
         Hollande », « de Hollande »)."""
         surnames = {fold(e[-1].text) for e in ents if e.label_ == "PER" and len(e) > 1}
+        places_before = self.kb.cue("place_preposition")
         labels = []
         for ent in ents:
             label = ent.label_
+            before = fold(ent.doc[ent.start - 1].text) if ent.start else ""
             if label != "PER" and len(ent) == 1 and fold(ent.text) in surnames:
                 known_otherwise = any(self.kb[c.id].type != "person" for c in self.kb.candidates(ent.text)
                                       if c.match == "exact")
-                before = fold(ent.doc[ent.start - 1].text) if ent.start else ""
-                if not known_otherwise or before not in _NOT_BEFORE_METONYM:
+                if not known_otherwise or before not in places_before:
                     label = "PER"
+            elif label in ("LOC", "ORG") and self._is_speaker(ent):
+                label = "PER"
             labels.append(label)
         return labels
+
+    def _is_speaker(self, ent: Span) -> bool:
+        """« raconte Nancy, 45 ans » / « Nancy, 45 ans, » / « …, explique Lorient. »: a person speaking or
+        given an age in apposition, whatever else the name may be."""
+        doc = ent.doc
+        after = doc[ent.end:ent.end + 3]
+        aged = len(after) == 3 and after[0].text == "," and after[1].like_num \
+            and fold(after[2].text) in self.kb.cue("age_unit")
+        said = ent.start > 0 and fold(doc[ent.start - 1].text) in self.kb.cue("speech_verb") \
+            and (ent.end >= len(doc) or doc[ent.end].is_punct)
+        return aged or said
 
     def _article_countries(self, doc: Doc, ents: list[Span]) -> set[str]:
         """Countries the article names outright (names and nationality words): context for places."""
@@ -188,20 +268,24 @@ class EntityLinker:
             linked.record, linked.confidence, linked.label = rec, 0.95, rec.label
             return linked
         scores: dict[str, float] = {}
+        base: dict[str, float] = {}  # the same without context and cues: how ambiguous the name itself is
         # every mention is looked up (« Zelenskyy » may be known where « Volodymyr Zelenskyy » is not),
         # each with the words before it as type cue; the group's name stands for itself
         pairs: list[tuple[Span | None, str]] = [(s, s.text) for s in spans] or [(None, group.name)]
         for span, text in pairs:
-            for cand in self.kb.candidates(text, fuzzy=True):
+            candidates = self.kb.candidates(text, fuzzy=True)
+            city_too = any(self.kb[c.id].type == "city" for c in candidates)
+            for cand in candidates:
                 rec = self.kb.get(cand.id)
                 if rec is None or rec.label not in _COMPATIBLE.get(group.label, set()):
                     continue
                 score = cand.score + self.kb.prior(rec)
                 if rec.label != group.label:
                     score -= 0.1  # the model's label is evidence too
+                base[cand.id] = max(base.get(cand.id, 0.0), score)
                 if rec.info.country and rec.info.country in article_countries and rec.type != "country":
-                    score += 0.1
-                score += self._cue_bonus(doc, span, rec) if span is not None else 0.0
+                    score += _CONTEXT_BONUS
+                score += self._cue_bonus(doc, span, rec, city_too) if span is not None else 0.0
                 scores[cand.id] = max(scores.get(cand.id, 0.0), score)
         if not scores:
             confidence = _UNLINKED_CONFIDENCE + _PER_EXTRA_MENTION * (len(group.mentions) - 1)
@@ -209,7 +293,10 @@ class EntityLinker:
             return linked
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
         best_id, best = ranked[0]
-        close = [rid for rid, s in ranked if best - s <= _AMBIGUITY_MARGIN]
+        # ambiguity stays visible: the names the knowledge base cannot tell apart by themselves (or
+        # that stay close once context and cues are counted) are listed, the chosen one first
+        top = max(base.values())
+        close = [rid for rid, s in ranked if best - s <= _AMBIGUITY_MARGIN or top - base[rid] <= _AMBIGUITY_MARGIN]
         second = ranked[1][1] if len(ranked) > 1 else 0.0
         rec = self.kb[best_id]
         linked.record, linked.label = rec, rec.label
@@ -218,26 +305,41 @@ class EntityLinker:
         linked.candidates = close if len(close) > 1 else []
         return linked
 
-    def _cue_bonus(self, doc: Doc, span: Span, rec: KBRecord) -> float:
-        """« région de Koursk » is the region, « ville de Koursk » the city; no cue: the city."""
+    def _cue_bonus(self, doc: Doc, span: Span, rec: KBRecord, city_too: bool) -> float:
+        """« région de Koursk » is the region, « ville de Koursk » the city; no cue: the city. « au
+        Luxembourg », « en Géorgie », « au Québec » are no cities; « à Luxembourg » is first the city.
+        ``city_too``: a city of that name is a candidate too (only then does a region need a cue)."""
         cue = self._cue(doc, span)
         if rec.type == "region":
-            return 0.4 if cue == "region" else (-0.3 if cue == "city" else -0.15)
+            if cue == "region":
+                return 0.4
+            if cue in ("city", "at_city"):
+                return -0.3 if cue == "city" else -0.1
+            return -0.15 if city_too and cue != "not_city" else 0.0
         if rec.type == "city":
-            return -0.3 if cue == "region" else 0.0
+            return {"region": -0.3, "not_city": -0.3, "at_city": 0.1}.get(cue or "", 0.0)
         return 0.0
 
-    @staticmethod
-    def _cue(doc: Doc, span: Span) -> str | None:
+    def _cue(self, doc: Doc, span: Span) -> str | None:
+        """What the words before a place say of it: ``region``, ``city`` (a noun: « la ville de »),
+        ``not_city`` (« au », « en »), ``at_city`` (« à »), or None."""
+        if span.start == 0:
+            return None
+        before = fold(doc[span.start - 1].text)
+        if before in self.kb.cue("country_preposition"):
+            return "not_city"
+        if before in self.kb.cue("city_preposition"):
+            return "at_city"
         i = span.start - 1
-        if i >= 0 and fold(doc[i].text) in ("de", "d'", "du"):
+        if before in ("de", "d'", "du"):
             i -= 1
         if i < 0:
             return None
         word = fold(doc[i].text)
-        if word in _REGION_CUES or (word.endswith("s") and word[:-1] in _REGION_CUES):
+        regions = self.kb.cue("region_cue")
+        if word in regions or (word.endswith("s") and word[:-1] in regions):
             return "region"
-        if word in _CITY_CUES:
+        if word in self.kb.cue("city_cue"):
             return "city"
         return None
 
@@ -265,23 +367,42 @@ class EntityLinker:
                 if span is not None and mention.form in ("name", "alias") and self._is_metonym(doc, span):
                     entity.mentions[key] = replace(mention, form="metonym", stands_for=country)
 
-    @staticmethod
-    def _is_metonym(doc: Doc, span: Span) -> bool:
+    def _is_metonym(self, doc: Doc, span: Span) -> bool:
+        """A capital standing for its state: subject of a verb, after a preposition of relations, or
+        addressed by a verb (see the module comment)."""
+        if span.start > 0 and self._after_relation(doc, span.start):
+            return True
         if not doc.has_annotation("POS") and not doc.has_annotation("MORPH"):
             return False
-        if span.start > 0 and fold(doc[span.start - 1].text) in _NOT_BEFORE_METONYM:
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.pos_ == "VERB" and any(
+                fold(before.text).startswith(stem) for stem in self.kb.cue("addressing_verb_stem")):
+            return True  # « Londres a averti Pékin »
+        if before is not None and fold(before.text) in self.kb.cue("place_preposition"):
             return False
+        clitics = self.kb.cue("clitic")
         for token in doc[span.end: span.end + _METONYM_WINDOW]:
             if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm", None):
                 return True
-            if fold(token.text) in _CLITICS or token.pos_ == "ADV":
+            if fold(token.text) in clitics or token.pos_ == "ADV":
                 continue
             return False
         return False
 
-@Language.factory("frnews_linker", default_config={"rules": []},
+    def _after_relation(self, doc: Doc, i: int) -> bool:
+        """« contre Téhéran », « face à Moscou », « entre Washington et Pékin »: token ``i`` follows a
+        preposition of relations between states (over « et » and one capitalised name)."""
+        before = fold(doc[i - 1].text)
+        if before in ("et", "ou") and i >= 3 and doc[i - 2].text[:1].isupper():
+            return self._after_relation(doc, i - 2)
+        if before in self.kb.cue("relation_preposition"):
+            return True
+        return before in ("à", "de", "d'") and i >= 2 and fold(doc[i - 2].text) in self.kb.cue("relation_head")
+
+@Language.factory("frnews_linker", default_config={"rules": [], "home_country": "FR"},
                   requires=["doc.ents", "doc.spans", "doc._.frnews_titles", "token.pos", "token.morph"],
-                  assigns=["doc._.frnews_entities"])
-def make_entity_linker(nlp: Language, name: str, rules: list[str]) -> EntityLinker:
-    """spaCy factory of :class:`EntityLinker`: the knowledge base of the shipped files and ``rules``."""
-    return EntityLinker(name, kb=load_rules(rules, parts=("kb",)).kb)
+                  assigns=["doc._.frnews_entities", "doc.ents", "token.ent_kb_id"])
+def make_entity_linker(nlp: Language, name: str, rules: list[str], home_country: str | None = "FR") -> EntityLinker:
+    """spaCy factory of :class:`EntityLinker`: the knowledge base of the shipped files and ``rules``;
+    ``home_country`` (ISO code or None) is the country of titles that name none."""
+    return EntityLinker(name, kb=load_rules(rules, parts=("kb",)).kb, home_country=home_country)
