@@ -22,10 +22,12 @@ def _dates(nlp, text, published=None):
 def test_dateline_on_its_own_line_anchors_relative_dates(nlp):
     text = "Crue de la Loire\n\n3 mars 2021, 14h30 –\nLe préfet a parlé hier. La semaine dernière, il pleuvait."
     dates = _dates(nlp, text)
-    assert (dates["3 mars 2021"].value, dates["3 mars 2021"].anchor) == ("2021-03-03", "none")
+    # a date and a clock time in apposition are one TIME (French TimeBank guide 2.2; issue 10, decision 1)
+    head = dates["3 mars 2021, 14h30"]
+    assert (head.type, head.value, head.anchor) == ("TIME", "2021-03-03T14:30", "none")
     assert (dates["hier"].value, dates["hier"].anchor) == ("2021-03-02", "dateline")
     assert dates["hier"].warnings == (
-        "no publication date given: resolved against the dateline « 3 mars 2021 »",)
+        "no publication date given: resolved against the dateline « 3 mars 2021, 14h30 »",)
     assert dates["La semaine dernière"].value == "2021-W08"
 
 
@@ -53,4 +55,5 @@ def test_dateline_can_be_turned_off(nlp):
 
 def test_year_followed_by_a_comma_and_a_time_stays_in_the_date(nlp):
     dates = _dates(nlp, "Le 3 mars 2021, 14h30, le préfet est arrivé.", datetime.date(2021, 3, 5))
-    assert dates["Le 3 mars 2021"].value == "2021-03-03"
+    # one TIME in apposition (issue 10, decision 1), the year kept
+    assert dates["Le 3 mars 2021, 14h30"].value == "2021-03-03T14:30"

@@ -9,7 +9,7 @@ from datetime import date
 
 from .lexicon import Lexicon
 from .models import Candidate
-from .resolver import safe_date
+from .resolver import full_year, safe_date
 
 #: A dateline stands in the first characters of an article…
 DATELINE_CHARS = 300
@@ -32,7 +32,7 @@ def find_dateline(text: str, cands: list[Candidate], lexicon: Lexicon) -> tuple[
         f = c.frame
         if f.kind not in ("date", "time") or f.shift_unit is not None or not (f.year and f.month and f.day):
             continue
-        day = safe_date(f.year, f.month, f.day)
+        day = safe_date(full_year(f.year, None) if f.year < 100 else f.year, f.month, f.day)
         if day is None:
             continue
         line_start = text.rfind("\n", 0, c.start) + 1

@@ -56,6 +56,18 @@ WORD_CLASSES = frozenset({
     "part_not_after_en", "plural_article", "plural_det", "quantity_sign", "quarter", "range_to", "reflexive",
     "same", "season_homograph", "season_opener", "there", "this_masculine", "time_prep", "two_weeks_on",
     "vague_quantity", "week_noun", "where", "within", "year_follower", "year_noun", "zone_adjective",
+    # issue 10, family 1: vague references and « aujourd'hui » read as nowadays
+    "from_verb", "nowadays", "stative", "still", "that_conj",
+    # family 2: the direction of a bare date from the sense of its clause (dates/sense.py)
+    # family 8: names that hold a date word
+    "name_head", "naming_verb", "street_noun",
+    # family 7: extents
+    "early_late", "indefinite",
+    # family 6: ranges and sentences
+    "range_from", "sentence_verb",
+    # family 4: millennia and two-digit years
+    "achievement", "event_name", "millennium_noun", "vintage_noun",
+    "already", "clitic_se", "deadline", "modal", "past_head", "planned_event", "schedule", "unplanned_event",
 })
 
 
@@ -139,7 +151,7 @@ KINDS: dict[str, Callable[[str], str | None]] = {
 }
 #: Kinds whose words may hold several values (a function word in several classes).
 MULTI_VALUED = frozenset({"words"})
-FLAGS = frozenset({"abbr"})
+FLAGS = frozenset({"abbr", "approx"})
 REMOVE = "-"
 
 Entry = tuple[str, str, frozenset[str]]  # (kind, value, flags)

@@ -24,7 +24,8 @@ class Frame:
     day-month, season or holiday.
     """
 
-    kind: str  # date | time | duration | set | ref
+    kind: str  # date | time | duration | set | ref; none: the words of a name, consumed without output
+    #: four digits, or two (« Mai 68 »): the resolver places a year under 100 (:func:`~.resolver.full_year`)
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -35,6 +36,8 @@ class Frame:
     minute: int | None = None
     decade: int | None = None
     century: int | None = None
+    #: « le troisième millénaire »: the ordinal of the millennium (3)
+    millennium: int | None = None
     holiday: str | None = None
     shift_unit: str | None = None
     shift: int = 0
@@ -53,6 +56,12 @@ class Frame:
     base: Frame | None = None
     #: « 8 h GMT »: ``UTC`` adds « Z » to the clock time; ``LOCAL`` (« heure de Paris ») changes nothing
     zone: str | None = None
+    #: « du 10 au 12 juin », « entre le 20 décembre et le 4 janvier »: the first end of a range takes its
+    #: latest occurrence up to this second end (and borrows its month and year).
+    range_end: Frame | None = None
+    #: The ready-made value the expression takes when its context says it names no day: « aujourd'hui »
+    #: is the publication day, or ``PRESENT_REF`` (nowadays) after a far-past contrast (the finder decides).
+    alt_value: str | None = None
 
 
 #: What a grammar rule returns: the item index where the match ends (exclusive) and its frame.

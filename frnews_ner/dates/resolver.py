@@ -16,7 +16,13 @@ from datetime import date, timedelta
 from ..records import Anchor, TimexType
 from .models import Frame, Resolved
 
+#: The part of day that crosses midnight: a night is dated by the day it begins.
+NIGHT = "NI"
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+#: Directions counted from the date named before (« suivant », « précédent ») and the pick they make.
+#: Parts of a year named by rank (« le premier trimestre », « le second semestre ») and how many a year has.
+_YEAR_PARTS = {"Q": 4, "H": 2}
+_FROM_PREVIOUS = {"prev_next": "next", "prev_last": "last", "prev_on": "future"}
 
 
 def easter(year: int) -> date:
@@ -46,6 +52,15 @@ def holiday_date(code: str, year: int) -> date | None:
 def add_months(year: int, month: int, n: int) -> tuple[int, int]:
     total = year * 12 + (month - 1) + n
     return total // 12, total % 12 + 1
+
+
+def full_year(yy: int, published: date | None, *, past: bool = False) -> int:
+    """A year written with two digits: 19YY from 30 on, else 20YY (« 14.07.24 », « Mai 68 »,
+    « l'hiver 54 »); for a year that can only be past (``past``: « vainqueur en 84 », « né en 28 »), the
+    latest year up to the publication year that ends in them."""
+    if past and published is not None:
+        return published.year - (published.year - yy) % 100
+    return yy + (1900 if yy >= 30 else 2000)
 
 
 def safe_date(y: int, m: int, d: int) -> date | None:
@@ -81,11 +96,13 @@ class Resolver:
 
     @staticmethod
     def _how(direction: str | None, tense: str | None) -> str:
+        """How to pick an occurrence: from the direction word, else from the sense of the clause
+        (``scheduled``, an event told in the present, looks ahead; see :mod:`~frnews_ner.dates.sense`)."""
         if direction in ("last", "next"):
             return direction
         if direction == "this":
             return "nearest"
-        return {"past": "past", "future": "future"}.get(tense or "", "nearest")
+        return {"past": "past", "future": "future", "scheduled": "future"}.get(tense or "", "nearest")
 
     def weekday_date(self, weekday: int, ref: date, direction: str | None, tense: str | None) -> date:
         how = self._how(direction, tense)
@@ -113,6 +130,10 @@ class Resolver:
 
     def _resolve(self, f: Frame, tense: str | None, previous: tuple[date, str] | None,
                  context_day: tuple[date, str] | None) -> Resolved:
+        if f.year is not None and f.year < 100:  # « vainqueur en 84 » is read with direction « last »
+            f = replace(f, year=full_year(f.year, self.published, past=f.direction == "last"), direction=None)
+        if f.base is not None and f.base.year is not None and f.base.year < 100:
+            f = replace(f, base=replace(f.base, year=full_year(f.base.year, self.published)))
         return _SHAPES[frame_shape(f)](self, f, tense, previous, context_day)
 
     # ---- one method per shape of frame (see :func:`frame_shape`) -------------------------------------
@@ -125,6 +146,42 @@ class Resolver:
     def _decade(self, f: Frame, *_: object) -> Resolved:
         assert f.decade is not None
         return Resolved("DATE", f"{f.decade:03d}", "decade", f.mod, "none", point=date(f.decade * 10, 1, 1))
+
+    def _range_start(self, f: Frame, tense: str | None, previous: tuple[date, str] | None, _: object) -> Resolved:
+        """The first end of a range: its latest occurrence up to the second end (« du 28 février au 2 mars »,
+        « du samedi 18 au lundi 3 novembre » → 18 October, « entre mars et juin 2023 » → 2023-03); when the
+        second end has no value, the first borrows its month and year as written (« XXXX-07-10 »)."""
+        end_frame = f.range_end
+        assert end_frame is not None
+        own = replace(f, range_end=None)
+        end = self._resolve(end_frame, tense, previous, None)
+        if end.point is None:
+            return self._resolve(replace(own, month=own.month or end_frame.month,
+                                         year=own.year or end_frame.year), tense, previous, None)
+        stop = end.point
+        ttype = _ttype(f)
+        if own.day is None:  # a month: « entre mars et juin 2023 »
+            assert own.month is not None
+            y = stop.year if own.month <= stop.month else stop.year - 1
+            return Resolved(ttype, f"{y:04d}-{own.month:02d}", "month", f.mod, end.anchor, point=date(y, own.month, 1))
+        if own.month is not None:
+            days = [d for k in (0, -1) if (d := safe_date(stop.year + k, own.month, own.day)) is not None and d <= stop]
+        else:  # « du 10 au 12 juin », « du 28 au 3 mars »
+            days = [d for k in (0, -1) if (d := safe_date(*add_months(stop.year, stop.month, k), own.day)) is not None
+                    and d <= stop]
+        if not days:
+            return Resolved(ttype, None, "day", f.mod, "none", ("no such first day before the end of the range",))
+        d = days[0]
+        warnings: tuple[str, ...] = ()
+        if own.weekday is not None and d.isoweekday() != own.weekday:
+            warnings = (f"weekday {own.weekday} contradicts {d.isoformat()} (a weekday {d.isoweekday()})",)
+        return Resolved(ttype, d.isoformat() + self._time_suffix(own), "day", f.mod, end.anchor, warnings, point=d)
+
+    def _millennium(self, f: Frame, *_: object) -> Resolved:
+        """« le troisième millénaire » → ``2`` (TIMEX3 writes the thousands of its first year)."""
+        assert f.millennium is not None
+        return Resolved("DATE", str(f.millennium - 1), "millennium", f.mod, "none",
+                        point=date(max((f.millennium - 1) * 1000, 1), 1, 1))
 
     def _century(self, f: Frame, *_: object) -> Resolved:
         assert f.century is not None
@@ -175,12 +232,21 @@ class Resolver:
         assert f.year is not None
         return Resolved(_ttype(f), f"{f.year:04d}", "year", f.mod, "none", point=date(f.year, 1, 1))
 
-    def _month(self, f: Frame, tense: str | None, *_: object) -> Resolved:
+    def _month(self, f: Frame, tense: str | None, previous: tuple[date, str] | None = None,
+               *_: object) -> Resolved:
         assert f.month is not None
         ttype, pub = _ttype(f), self.published
         if f.year is not None:
             return Resolved(ttype, f"{f.year:04d}-{f.month:02d}", "month", f.mod, "none",
                             point=date(f.year, f.month, 1))
+        if f.direction in _FROM_PREVIOUS:
+            # « en mars suivant »: the first March after the date named before
+            if previous is None:
+                return Resolved(ttype, f"XXXX-{f.month:02d}", "month", f.mod, "none")
+            base = date(previous[0].year, previous[0].month, 1)
+            near = [date(base.year + k, f.month, 1) for k in (-1, 0, 1, 2)]
+            y = self._pick(near, base, _FROM_PREVIOUS[f.direction]).year
+            return Resolved(ttype, f"{y:04d}-{f.month:02d}", "month", f.mod, "previous", point=date(y, f.month, 1))
         if pub is None:
             return Resolved(ttype, f"XXXX-{f.month:02d}", "month", f.mod, "none")
         how = self._how(f.direction, tense)
@@ -216,6 +282,8 @@ class Resolver:
 
     def _shifted(self, f: Frame, base: date, anchor: Anchor, ttype: TimexType, tense: str | None = None) -> Resolved:
         unit, n = f.shift_unit, f.shift
+        if unit == "D" and f.part == NIGHT and f.direction == "this" and tense == "past" and n == 0:
+            n = -1  # « Cette nuit, des rafales ont balayé le cap » : the night before publication
         if unit == "D":
             d = base + timedelta(days=n)
             return Resolved(ttype, d.isoformat() + self._time_suffix(f), "partofday" if f.part else "day", f.mod,
@@ -256,6 +324,8 @@ class Resolver:
         is ``2024-W39`` (23-29 September); the weeks of a year are its ISO weeks. Half-months have no TIMEX3 unit: the month with mod
         ``START`` (1-15) or ``END`` (16-end).
         """
+        if f.ord_unit in _YEAR_PARTS:
+            return self._year_part(f, tense)
         target = self._resolve(replace(f, ordinal=None, ord_unit=None, weekday=None), tense, previous, None)
         rank, unit = f.ordinal or 1, f.ord_unit
         if target.point is None or target.granularity not in ("month", "year"):
@@ -308,6 +378,31 @@ class Resolver:
             return Resolved("DATE", f"{iso_y:04d}-W{iso_w:02d}", "week", f.mod, target.anchor, point=monday)
         return Resolved("DATE", d.isoformat(), "day", f.mod, target.anchor, point=d)
 
+    def _year_part(self, f: Frame, tense: str | None) -> Resolved:
+        """« le premier trimestre 2025 » → ``2025-Q1``; without a year, a past clause gives the last one
+        begun (« au deuxième semestre » in February 2025 → ``2024-H2``), any other the current or the next
+        one (« le quatrième trimestre » in December 2025 → ``2025-Q4``)."""
+        letter = f.ord_unit or "Q"
+        count = _YEAR_PARTS[letter]
+        rank = count if f.ordinal == -1 else f.ordinal or 1
+        grain = "quarter" if letter == "Q" else "halfyear"
+        if not 1 <= rank <= count:
+            return Resolved("DATE", None, grain, f.mod, "none", (f"a year has {count} such parts, not {rank}",))
+        months = 12 // count
+        first_month = (rank - 1) * months + 1
+        if f.year is not None:
+            return Resolved("DATE", f"{f.year:04d}-{letter}{rank}", grain, f.mod, "none",
+                            point=date(f.year, first_month, 1))
+        pub = self.published
+        if pub is None:
+            return Resolved("DATE", f"XXXX-{letter}{rank}", grain, f.mod, "none")
+        if tense == "past":
+            y = pub.year if date(pub.year, first_month, 1) <= pub else pub.year - 1
+        else:
+            end_y, end_m = add_months(pub.year, first_month, months)
+            y = pub.year if date(end_y, end_m, 1) > pub else pub.year + 1
+        return Resolved("DATE", f"{y:04d}-{letter}{rank}", grain, f.mod, "published", point=date(y, first_month, 1))
+
     def _weekday_day(self, f: Frame, *_: object) -> Resolved:
         """« jeudi 15 »: the 15th of the publication month or of an adjacent month that is a Thursday,
         the nearest to the publication date; left underspecified with a warning when none is."""
@@ -339,23 +434,53 @@ class Resolver:
         d = self._pick(cands, pub, self._how(f.direction, tense))
         return Resolved(ttype, d.isoformat() + suffix, grain, f.mod, "published", point=d)
 
-    def _season(self, f: Frame, *_: object) -> Resolved:
+    def _season(self, f: Frame, tense: str | None = None, previous: tuple[date, str] | None = None,
+                *_: object) -> Resolved:
+        """A season; winter is named by the year it starts in (« cet hiver » in January 2025 is ``2024-WI``).
+
+        « dernier »/« prochain » give the last season over / the next one not begun; « ce » the current
+        one, else the last begun (past tense) or the next one (otherwise); a bare season follows the
+        tense like a month (past: the last begun; future: the next not begun) and is generic
+        (``XXXX-SU``) in the present or without a tense; « suivant » counts from the date before.
+        """
         pub = self.published
         s = f.season or "SU"
+        start = SEASON_START[s]
         if f.year is not None:
             return Resolved("DATE", f"{f.year:04d}-{s}", "season", f.mod, "none",
-                            point=date(f.year, SEASON_START[s], 1))
-        if f.direction is None:
+                            point=date(f.year, start, 1))
+        if f.direction in _FROM_PREVIOUS:
+            if previous is None:
+                return Resolved("DATE", None, "season", f.mod, "none")
+            point, grain = previous
+            if f.direction == "prev_next":  # the first one begun after the period named before
+                after = _period_end(point, grain)
+                y = next(y for y in range(point.year - 1, point.year + 3) if date(y, start, 1) > after)
+            else:
+                y = max(y for y in range(point.year - 2, point.year + 1) if date(y, start, 1) < point)
+            return Resolved("DATE", f"{y:04d}-{s}", "season", f.mod, "previous", point=date(y, start, 1))
+        bare = f.direction is None
+        if bare and tense not in ("past", "future"):
             return Resolved("DATE", f"XXXX-{s}", "season", f.mod, "none")
         if pub is None:
-            return Resolved("DATE", None, "season", f.mod, "none")
-        start = SEASON_START[s]
+            return Resolved("DATE", f"XXXX-{s}" if bare else None, "season", f.mod, "none")
+        begun = [y for y in (pub.year - 1, pub.year) if date(y, start, 1) <= pub]  # latest last
         if f.direction == "last":
             y = pub.year if start + 3 <= pub.month else pub.year - 1
         elif f.direction == "next":
             y = pub.year if start > pub.month else pub.year + 1
-        else:
-            y = pub.year
+        elif f.direction == "this" and begun and add_months(begun[-1], start, 3) > (pub.year, pub.month):
+            y = begun[-1]  # the current season
+        elif tense == "past":
+            y = begun[-1]
+        elif tense in ("future", "scheduled") or bare:
+            y = pub.year if date(pub.year, start, 1) > pub else pub.year + 1
+        else:  # « cet été » with no tense to tell: the nearest one
+            def distance(y: int) -> int:
+                first = date(y, start, 1)
+                last = date(*add_months(y, start, 3), 1) - timedelta(days=1)
+                return 0 if first <= pub <= last else min(abs((pub - first).days), abs((pub - last).days))
+            y = min((pub.year - 1, pub.year, pub.year + 1), key=distance)
         return Resolved("DATE", f"{y:04d}-{s}", "season", f.mod, "published", point=date(y, start, 1))
 
     def _holiday(self, f: Frame, tense: str | None, *_: object) -> Resolved:
@@ -372,12 +497,21 @@ class Resolver:
         d = self._pick(cands, pub, how)
         return Resolved(ttype, d.isoformat(), "day", f.mod, "published", point=d)
 
-    def _daymonth(self, f: Frame, tense: str | None, *_: object) -> Resolved:
+    def _daymonth(self, f: Frame, tense: str | None, previous: tuple[date, str] | None = None,
+                  *_: object) -> Resolved:
         assert f.month is not None and f.day is not None
         pub, ttype = self.published, _ttype(f)
         warnings: list[str] = []
         suffix = self._time_suffix(f)
         grain = "partofday" if f.part else "day"
+        if f.year is None and f.direction in _FROM_PREVIOUS:
+            # « le 8 mars suivant »: the first 8 March after the date named before (« précédent »: the last before)
+            if previous is None:
+                return Resolved(ttype, f"XXXX-{f.month:02d}-{f.day:02d}{suffix}", grain, f.mod, "none")
+            base = previous[0]
+            near = [d for k in (-1, 0, 1, 2) if (d := safe_date(base.year + k, f.month, f.day)) is not None]
+            d = self._pick(near, base, _FROM_PREVIOUS[f.direction])
+            return Resolved(ttype, d.isoformat() + suffix, grain, f.mod, "previous", point=d)
         if f.year is not None:
             d = safe_date(f.year, f.month, f.day)
             if d is None:
@@ -403,6 +537,16 @@ class Resolver:
         return Resolved(ttype, d.isoformat() + suffix, grain, f.mod, "published", tuple(warnings), point=d)
 
 
+def _period_end(point: date, grain: str) -> date:
+    """The last day of the period starting at ``point`` with granularity ``grain`` (a day for the others)."""
+    if grain == "year":
+        return date(point.year, 12, 31)
+    if grain == "month":
+        y, m = add_months(point.year, point.month, 1)
+        return date(y, m, 1) - timedelta(days=1)
+    return point
+
+
 def _ttype(f: Frame) -> TimexType:
     return "TIME" if f.kind == "time" else "DATE"
 
@@ -411,10 +555,14 @@ def frame_shape(f: Frame) -> str:
     """Which arithmetic a frame needs, from the fields it fills (first match wins)."""
     if f.kind in ("duration", "set") or f.value is not None:
         return "ready"
+    if f.range_end is not None:
+        return "range_start"
     if f.ordinal is not None:
         return "ordinal"
     if f.decade is not None:
         return "decade"
+    if f.millennium is not None:
+        return "millennium"
     if f.century is not None:
         return "century"
     if f.shift_unit is not None:
@@ -439,6 +587,7 @@ def frame_shape(f: Frame) -> str:
 _Method = Callable[[Resolver, Frame, "str | None", "tuple[date, str] | None", "tuple[date, str] | None"], Resolved]
 _SHAPES: dict[str, _Method] = {
     "ready": Resolver._ready, "ordinal": Resolver._ordinal, "decade": Resolver._decade,
+    "millennium": Resolver._millennium, "range_start": Resolver._range_start,
     "century": Resolver._century, "shift": Resolver._shift, "clock": Resolver._clock, "year": Resolver._year,
     "season": Resolver._season, "holiday": Resolver._holiday, "month": Resolver._month,
     "day_month": Resolver._daymonth, "weekday_day": Resolver._weekday_day, "day": Resolver._day_only,

@@ -24,7 +24,7 @@ class TenseReader:
         self.lexicon = lexicon
         self.sentences = sentences
         self._classes: dict[int, frozenset[str]] = {}
-        self._tenses: dict[int, str | None] = {}
+        self._verbs: dict[int, tuple[str, int] | None] = {}
 
     def is_(self, tok: Token, word_class: str) -> bool:
         classes = self._classes.get(tok.i)
@@ -34,7 +34,10 @@ class TenseReader:
 
     def verb_tense(self, tok: Token) -> str | None:
         """Tense of one verb form: past, future, present or None (infinitive, not a verb)."""
+        doc = tok.doc
         if tok.pos_ not in ("VERB", "AUX"):
+            if tok.pos_ in ("NOUN", "ADJ") and tok.i > 0 and self.is_(doc[tok.i - 1], "clitic_se"):
+                return "present"  # « le Tour s'élance samedi »: after « se » comes a verb, whatever the tagger says
             return None
         morph = tok.morph
         if "Cnd" in morph.get("Mood", None):
@@ -42,10 +45,10 @@ class TenseReader:
         tense = morph.get("Tense", None)
         if "Fut" in tense:
             return "future"
-        if "Past" in tense or "Imp" in tense:
+        participle = "Part" in morph.get("VerbForm", None)
+        if ("Past" in tense or "Imp" in tense) and not participle:
             return "past"
-        doc = tok.doc
-        if "Part" in morph.get("VerbForm", None):
+        if participle:
             # A participle alone is ambiguous (« prévue le 16 », « est arrivé »): only « avoir » +
             # participle is surely a past tense.
             aux = [t for t in doc[max(0, tok.i - 3):tok.i] if t.pos_ == "AUX"]
@@ -68,14 +71,24 @@ class TenseReader:
 
     def clause_tense(self, tok_index: int) -> str | None:
         """Tense of the verb nearest to a token in its sentence (``None`` without morphology)."""
-        if tok_index in self._tenses:
-            return self._tenses[tok_index]
+        verb = self.clause_verb(tok_index)
+        return verb[0] if verb else None
+
+    def clause_verb(self, tok_index: int) -> tuple[str, int] | None:
+        """The tense and token index of the verb nearest to a token in its clause, or None.
+
+        Only the tokens within :data:`TENSE_WINDOW` of it are read (a verb farther away is never
+        chosen), so the cost per expression does not grow with the sentence.
+        """
+        if tok_index in self._verbs:
+            return self._verbs[tok_index]
         doc, sentences = self.doc, self.sentences
         if sentences.known:
             lo, hi = sentences.start[tok_index], sentences.end[tok_index]
         else:
-            lo, hi = max(0, tok_index - 25), min(len(doc), tok_index + 25)
-        best: tuple[int, str] | None = None
+            lo, hi = 0, len(doc)
+        lo, hi = max(lo, tok_index - TENSE_WINDOW), min(hi, tok_index + TENSE_WINDOW + 1)
+        best: tuple[int, str, int] | None = None
         for t in doc[lo:hi]:
             c = self.verb_tense(t)
             if c is None:
@@ -88,6 +101,12 @@ class TenseReader:
             if dist > TENSE_WINDOW:
                 continue
             if best is None or dist < best[0]:
-                best = (dist, c)
-        self._tenses[tok_index] = best[1] if best else None
-        return self._tenses[tok_index]
+                best = (dist, c, t.i)
+        self._verbs[tok_index] = (best[1], best[2]) if best else None
+        return self._verbs[tok_index]
+
+    def describes(self, tok_index: int) -> bool:
+        """The clause of a token is in the present, or has no verb to tell (« le site est aujourd'hui un
+        musée », « la station cherche aujourd'hui un second souffle »): no past, no future."""
+        verb = self.clause_verb(tok_index)
+        return verb is None or verb[0] == "present"

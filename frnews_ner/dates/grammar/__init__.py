@@ -22,9 +22,11 @@ from ...sentences import Sentences
 from ..items import build_items
 from ..lexicon import Lexicon
 from ..models import Candidate, Match
-from . import (absolute, clock, decades, durations, holidays, last_next, ordinals, parts_of_day, refs,
+from . import (absolute, clock, decades, durations, extents, holidays, last_next, names, ordinals, parts_of_day,
+               refs,
                relative_days, seasons, sets, start_mid_end, weekdays)
 from .decades import ROMAN
+from .ranges import link_ranges
 from .reader import Reader
 
 RuleFunction = Callable[[Reader, int], "Match | None"]
@@ -41,13 +43,18 @@ class Rule:
 
 #: Every rule, highest priority first.
 RULES: tuple[Rule, ...] = tuple(sorted((
+    Rule("in_name", names.in_name, 250),
+    Rule("apposition", extents.apposition, 240),
     Rule("numeric_date", absolute.numeric_date, 230),
     Rule("day_month", absolute.daymonth, 220),
     Rule("month", absolute.month, 210),
     Rule("year", absolute.year, 200),
     Rule("decade", decades.decade, 190),
     Rule("century", decades.century, 180),
+    Rule("millennium", decades.millennium, 175),
+    Rule("short_year", decades.short_year, 172),
     Rule("weekday", weekdays.weekday, 170),
+    Rule("nowadays", refs.nowadays, 165),
     Rule("relative_day", relative_days.relative_day, 160),
     Rule("unit_relative", last_next.unit_relative, 150),
     Rule("last_n", last_next.last_n, 140),
@@ -63,7 +70,9 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("per", sets.per, 40),
     Rule("frequency_word", sets.frequency_word, 30),
     Rule("ranked_period", ordinals.ranked_period, 20),
+    Rule("year_part", ordinals.year_part, 15),
     Rule("week_of", ordinals.week_of, 10),
+    Rule("early_late", extents.early_late, 5),
 ), key=lambda r: -r.priority))
 
 
@@ -93,6 +102,9 @@ class Grammar:
                 i += 1
                 continue
             end, frame = best
+            if frame.kind == "none":  # the words of a name (« rue du 4-Septembre »): no date
+                i = end
+                continue
             # Clean span: never end on punctuation or a hyphen.
             while end - 1 > i and not g.items[end - 1].text[0].isalnum():
                 end -= 1
@@ -101,7 +113,7 @@ class Grammar:
                 frame = replace(frame, mod="APPROX")
             out.append(Candidate(i, end, g.items[i].start, g.items[end - 1].end, frame, signal, item.tok))
             i = end
-        return out
+        return link_ranges(g, out)
 
 
 def detect(doc: Doc, lexicon: Lexicon, sentences: Sentences | None = None) -> list[Candidate]:

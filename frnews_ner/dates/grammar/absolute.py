@@ -10,8 +10,12 @@ from dataclasses import replace
 
 from ..models import Frame, Match
 from ..resolver import safe_date
-from .clock import clock
+from .clock import clock, juxtaposed_clock
 from .reader import Reader, shift_of
+
+
+#: The longest span of years written « 2021-2025 » (a plan, a term of office).
+YEAR_SPAN = 30
 
 
 def numeric_date(g: Reader, i: int) -> Match | None:
@@ -34,12 +38,10 @@ def numeric_date(g: Reader, i: int) -> Match | None:
     if len(a) == 4:
         y, m, d = int(a), int(b), int(c)
     elif len(c) in (2, 4) and len(a) <= 2 and len(b) <= 2:
-        d, m, y = int(a), int(b), int(c)
-        if len(c) == 2:
-            y += 1900 if y >= 30 else 2000
+        d, m, y = int(a), int(b), int(c)  # « 14.07.24 »: two digits, placed by the resolver
     else:
         return None
-    if not (1 <= m <= 12 and 1 <= d <= 31 and 1000 <= y <= 2199):
+    if not (1 <= m <= 12 and 1 <= d <= 31 and (1000 <= y <= 2199 or len(c) == 2)):
         return None
     return j + 5, Frame("date", year=y, month=m, day=d, granularity="day")
 
@@ -82,8 +84,9 @@ def daymonth_core(g: Reader, j: int) -> Match | None:
     k, direction = g.direction_after(k)
     k, part = g.part_after(k)
     kind = "time" if part else "date"
-    return k, Frame(kind, year=year, month=month, day=day, weekday=weekday, part=part,
-                    direction=direction, granularity="day")
+    frame = Frame(kind, year=year, month=month, day=day, weekday=weekday, part=part, direction=direction,
+                  granularity="day")
+    return juxtaposed_clock(g, k, frame) or (k, frame)
 
 
 def daymonth(g: Reader, i: int) -> Match | None:
@@ -110,13 +113,16 @@ def daymonth(g: Reader, i: int) -> Match | None:
             # « le 16 à 18 h »: a day of the month around the publication date (a clock time makes
             # the bare number surely a day; « le 16 » alone may be a bus line or a jersey)
             return k, Frame("date", day=day, granularity="day")
+    if wd is None and det == "det" and g.is_(j - 1, "masculine_article") and g.word(k) in (",", ";"):
+        # « Le 12 septembre 2023, …; le 28, l'opposition… »: a day of the month just named (the
+        # finder keeps it only after a day or a month of the same paragraph)
+        return k, Frame("date", day=day, anchor="previous", granularity="day")
     if g.is_(k, "day_range_link"):
         k2, _ = g.opt_det(k + 1)
         nxt = daymonth_core(g, k2)
         if nxt is not None and nxt[1].month is not None:
-            f = nxt[1]
-            return k, Frame("date", year=f.year, month=f.month, day=day,
-                            weekday=int(wd) if wd else None, direction=f.direction, granularity="day")
+            # « les 2 et 9 mai », « du samedi 18 au lundi 3 novembre »: the latest such day up to the second
+            return k, Frame("date", day=day, weekday=int(wd) if wd else None, range_end=nxt[1], granularity="day")
     if wd is not None and day_alone_ok(g, k):
         # « jeudi 15 »: the month is the one around the publication date whose 15th is a Thursday.
         k, part = g.part_after(k)
@@ -147,25 +153,42 @@ def month(g: Reader, i: int) -> Match | None:
     mm = g.month(j, abbr=False)
     if mm is None:
         abbr = g.month(j, abbr=True)
-        if abbr is None or (g.year(abbr[0]) is None):
+        if abbr is None:
             return None
+        if g.year_after(abbr[0]) is None and not (g.is_capitalised(j) and short_year_after_name(g, abbr[0])):
+            return None  # « 7 sept. 2024 »; « Mai 68 »: a month written as a name, with its year
         mm = abbr
     k, number = mm
     if (yy := g.year_after(k)) is not None:
         return yy[0], Frame("date", year=yy[1], month=number, granularity="month")
-    if (k2 := g.of(k)) is not None and g.mod(k2) == "this_det" and g.unit(k2 + 1) == "Y":
-        # « janvier de cette année »
+    if g.is_capitalised(j) and short_year_after_name(g, k):
+        return k + 1, Frame("date", year=int(g.word(k)), month=number, granularity="month")
+    if (k2 := g.of(k)) is not None and g.mod(k2) in ("this_det", "det") and g.unit(k2 + 1) == "Y" \
+            and g.is_(k2 + 1, "year_noun"):
+        # « janvier de cette année », « mars de l'année dernière », « mai de l'année suivante »
         k3, direction = g.direction_after(k2 + 2)
-        return k3, Frame("date", month=number, shift_unit="Y", shift=shift_of(direction), granularity="month")
+        if g.mod(k2) == "det" and direction is None:
+            return k, Frame("date", month=number, granularity="month")  # « mars de l'année où… »
+        anchor = "previous" if direction in ("prev_last", "prev_next") else "published"
+        return k3, Frame("date", month=number, shift_unit="Y", shift=shift_of(direction), anchor=anchor,
+                         granularity="month")
     k, direction = g.direction_after(k)
-    if direction in ("prev_last", "prev_next"):
-        direction = None
     if det == "this_det":
         direction = "this"
     # A bare month in the middle of nowhere: accept it, the lexicon only has month names.
     if not prefix and direction is None and g.glued_sign(k, "-"):
         return None  # « mai-juin » fine, but avoid odd hyphenated compounds
     return k, Frame("date", month=number, direction=direction, granularity="month")
+
+
+def short_year_after_name(g: Reader, k: int) -> bool:
+    """« Mai 68 »: two digits after a capitalised month (the name of events) are its year, unless a
+    number, a unit or a sign follows them."""
+    d = g.digits(k)
+    if d is None or len(d) != 2 or g.decimal_follows(k + 1) or g.is_(k + 1, "quantity_sign"):
+        return False
+    nxt = k + 1
+    return not (g.digits(nxt) or g.unit(nxt) or g.is_(nxt, "hour_noun") or g.is_(nxt, "hour_sign"))
 
 
 def year(g: Reader, i: int) -> Match | None:
@@ -179,12 +202,31 @@ def year(g: Reader, i: int) -> Match | None:
     if det is not None:
         return None
     yy = g.year(j)
-    if yy is None or not g.year_ok_after(yy[0]):
+    if yy is None:
         return None
     prev = g.word(j - 1)
     if prev.isdecimal() or (prev in (",", ".") and g.glued(j)) or g.is_(j - 1, "number_sign"):
         return None
-    if g.glued_sign(j + 1, "-") and g.digits(j + 2):
-        return None  # ISO date handled elsewhere / ranges like 2019-2020 read as two years below
+    if (g.glued_sign(j + 1, "-") or g.glued_sign(j + 1, "/")) and g.digits(j + 2) and g.glued(j + 2):
+        # « 2021-2025 », « 2023/2024 »: two years; « loi 2021-1109 », « directive 2006/123/CE »: a number
+        second = g.word(j + 2)
+        if not year_pair(g, j, j + 2) and not (len(second) == 2 and int(second) == (yy[1] + 1) % 100):
+            return None  # (« la saison 2015-16 » keeps its year)
+    elif not g.year_ok_after(yy[0]) and not year_pair(g, j - 2, j):
+        return None
+    k = yy[0]
+    if (g.is_(k, "and") or g.is_(k, "range_to")) and g.digits(k + 1) is not None and g.year(k + 1) is None:
+        return None  # « entre 2000 et 3000 personnes »: quantities
     return yy[0], Frame("date", year=yy[1], granularity="year")
+
+
+def year_pair(g: Reader, a: int, b: int) -> bool:
+    """Items ``a`` and ``b`` are two years of a span joined by a sign (« 2021-2025 »): 1900–2099, the
+    second later and at most :data:`YEAR_SPAN` years on, and no third number glued after."""
+    x, y = g.digits(a), g.digits(b)
+    if x is None or y is None or len(x) != 4 or len(y) != 4 or not (g.glued(a + 1) and g.glued(b)):
+        return False
+    if g.word(a + 1) not in ("-", "/") or b != a + 2 or (g.glued(b + 1) and g.word(b + 1) in ("-", "/")):
+        return False
+    return 1900 <= int(x) < int(y) <= min(2099, int(x) + YEAR_SPAN)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..models import Match
+from ..models import Frame, Match
 from .reader import Reader, clock_frame
 
 #: Parts of day that give a clock time its half of the day (« onze heures du soir » → 23:00).
@@ -46,18 +46,32 @@ def clock(g: Reader, i: int) -> Match | None:
                 g.mod(i - 1) == "approx" and g.is_(i - 2, "approx_clock_prep")):
             return None  # « pendant 2 h »; but « à environ 15 h » is a time
     elif g.is_(k, "hour_noun"):
-        if not (g.is_(i - 1, "time_prep") or g.mod(i - 1) == "approx_signal" or day_part_follows(g, i, k + 1)):
-            return None
+        if not (g.is_(i - 1, "time_prep") or g.mod(i - 1) == "approx_signal" or day_part_follows(g, i, k + 1)
+                or day_word(g, i - 1)):
+            return None  # (« dimanche 9 heures »: right after a day, hours are its clock time)
         k += 1
         if (mm := g.digits(k)) is not None and len(mm) == 2 and int(mm) < 60:
             minute, k = int(mm), k + 1
-        if distance_after(g, k, strict=False):
+        if distance_after(g, k, strict=False) and not after_a_day(g, i):
             return None  # « à 24 heures du scrutin », « à 3 heures de route »: an interval
     else:
         return None
     k, hour = part_of_clock(g, k, hour)
     k, zone = zone_after(g, k)
     return k, clock_frame(hour, minute or 0, zone=zone)
+
+
+def day_word(g: Reader, j: int) -> bool:
+    """Item ``j`` is a weekday, a relative day or a month: a clock time may be glued to it."""
+    return g.kind(j, "weekdays") is not None or g.kind(j, "relative_days") is not None \
+        or g.kind(j, "months") is not None
+
+
+def after_a_day(g: Reader, i: int) -> bool:
+    """« samedi à 14 heures de la place… »: « à » right after a day makes the hours that day's clock time."""
+    return g.is_(i - 1, "day_clock_link") and (
+        g.kind(i - 2, "weekdays") is not None or g.kind(i - 2, "relative_days") is not None
+        or g.kind(i - 2, "months") is not None or g.part_of_day(i - 2) is not None)
 
 
 def zone_after(g: Reader, k: int) -> tuple[int, str | None]:
@@ -194,3 +208,20 @@ def approx_clock(g: Reader, i: int) -> Match | None:
     if m is None or m[1].kind != "time":
         return None
     return m[0], replace(m[1], mod="APPROX")
+
+
+def on_day(day: Frame, time: Frame) -> Frame:
+    """The clock time ``time`` on the day ``day`` names: one TIME."""
+    return replace(day, kind="time", hour=time.hour, minute=time.minute, zone=time.zone, part=None,
+                   granularity="minute")
+
+
+def juxtaposed_clock(g: Reader, k: int, day: Frame) -> Match | None:
+    """« dimanche 9 heures », « lundi 14h30 »: a clock time right after a day, without « à », is one TIME
+    with it (French TimeBank guide 2.2: juxtaposition)."""
+    if day.part is not None or day.hour is not None:
+        return None
+    m = clock(g, k)
+    if m is None or m[1].kind != "time" or m[1].hour is None:
+        return None
+    return m[0], on_day(day, m[1])

@@ -1,4 +1,11 @@
-"""Decades and centuries: « les années 1970 », « les années 90 », « au XVIIIe siècle », « le 21e siècle »."""
+"""Decades, centuries, millennia and two-digit years (family 4 of issue 10): « les années 1970 », « les années
+90 », « au XVIIIe siècle », « le 21e siècle », « le vingtième siècle », « le troisième millénaire »; and a year
+of two digits where French news writes one unambiguously: after an achievement word and « en »
+(« vainqueur en 84 », « né en 62 »: class ``achievement``), after « promotion », « millésime »
+(class ``vintage_noun``) or a named competition (« Coupe du monde 98 »: class ``event_name``). A month
+or a season with two digits (« Mai 68 », « l'hiver 54 ») is read by those families. Two digits anywhere
+else are a number (« 84 députés », « la ligne 54 »); a Roman numeral outside « siècle » is no century
+(« Louis XIV », « le XVIe arrondissement »)."""
 
 from __future__ import annotations
 
@@ -44,6 +51,33 @@ def century(g: Reader, i: int) -> Match | None:
     k = j + 1
     if n is None and g.digits(j) and g.is_(j + 1, "century_suffix") and g.glued(j + 1):
         n, k = int(g.word(j)), j + 2
+    if n is None and (o := g.ordinal(j)) is not None and o[1] >= 1:
+        n, k = o[1], o[0]  # « le vingtième siècle »
     if n is None or not g.is_(k, "century_noun") or not 1 <= n <= 22:
         return None
     return k + 1, Frame("date", century=n - 1, granularity="century")
+
+
+def millennium(g: Reader, i: int) -> Match | None:
+    """« le troisième millénaire », « le 3e millénaire »."""
+    j, _ = g.opt_det(i)
+    o = g.ordinal(j)
+    if o is None or o[1] < 1 or not g.is_(o[0], "millennium_noun"):
+        return None
+    return o[0] + 1, Frame("date", millennium=o[1], granularity="millennium")
+
+
+def short_year(g: Reader, i: int) -> Match | None:
+    """« vainqueur en 84 », « né en 62 à Oran », « la promotion 98 », « la Coupe du monde 98 »."""
+    d = g.digits(i)
+    if d is None or len(d) != 2 or g.decimal_follows(i + 1) or g.is_(i + 1, "quantity_sign"):
+        return None
+    if g.is_(i - 1, "vintage_noun") or g.is_(i - 1, "event_name"):
+        return i + 1, Frame("date", year=int(d), direction="last", granularity="year")
+    if g.is_(i - 1, "in_prep") and g.year_ok_after(i + 1):
+        for j in range(i - 2, max(i - 5, -1), -1):  # « champion de France en 98 »
+            if g.is_(j, "achievement"):
+                return i + 1, Frame("date", year=int(d), direction="last", granularity="year")
+            if not g.word(j)[:1].isalnum():
+                break
+    return None

@@ -59,8 +59,13 @@ def duration(g: Reader, i: int) -> Match | None:
     mv = g.mod(j)
     if mv in ("approx", "more", "less", "equal_or_more", "equal_or_less"):
         mod, j = TIMEX_MODS[mv], j + 1
+    # « une dizaine de jours », « une quinzaine d'années »: an approximate number (flag ``approx``),
+    # then read like any count (an age, « il y a une dizaine d'années »…)
+    approximate = approximate_number(g, j)
     # « une demi-heure », « un quart d'heure », « un quart de siècle », « un demi-siècle »
-    num = g.number(j)
+    num = approximate if approximate is not None else g.number(j)
+    if approximate is not None:
+        mod = mod or "APPROX"
     if num is None:
         if mod is None:
             unit = g.unit(j)
@@ -70,7 +75,9 @@ def duration(g: Reader, i: int) -> Match | None:
         return None
     k, amount = num
     fraction = None
-    if g.is_(k, "half") and g.word(k + 1) == "-":
+    if approximate is not None:
+        pass
+    elif g.is_(k, "half") and g.word(k + 1) == "-":
         fraction, k = 0.5, k + 2
     elif g.is_(k, "quarter") and (after := g.of(k + 1)) is not None:
         fraction, k = 0.25, after
@@ -99,30 +106,50 @@ def duration(g: Reader, i: int) -> Match | None:
         return None  # « à une heure où la ville dort »: « at a time when », no quantity of time
     value, grain = duration_value(amount, unit)
     base = split_unit(unit)[1]
-    counted = amount if mod is None and isinstance(amount, int) else None  # a whole number of units
+    # a whole number of units (« il y a environ trois ans »: approximately, still a date)
+    counted = amount if mod in (None, "APPROX") and isinstance(amount, int) else None
     if counted is not None and unit in ("Y", "M", "W", "D"):
         after_mod = g.mod(end)
         alone = end + 1 >= g.n or not g.items[end + 1].text[0].isalnum()
         if after_mod in ("after", "before") or ((g.is_(end, "after") or g.is_(end, "before")) and alone):
             # « trois jours plus tard », « deux ans auparavant », « une semaine après. »
             shift = counted if after_mod == "after" or g.is_(end, "after") else -counted
-            return end + 1, Frame("date", shift_unit=base, shift=shift, anchor="previous",
+            return end + 1, Frame("date", shift_unit=base, shift=shift, anchor="previous", mod=mod,
                                   granularity=UNIT_GRAIN[base])
     if counted is not None and unit in ("Y", "M", "W", "D", "WE") and signal in ("ago", "in"):
         shift = -counted if signal == "ago" else counted
-        return end, Frame("date", shift_unit=base, shift=shift, granularity=UNIT_GRAIN[base])
+        return end, Frame("date", shift_unit=base, shift=shift, mod=mod, granularity=UNIT_GRAIN[base])
     return end, Frame("duration", value=value, mod=mod, granularity=grain)
 
 
+def approximate_number(g: Reader, j: int) -> tuple[int, int] | None:
+    """« (une) dizaine de », « (une) quinzaine d' » before a unit: (the unit's item, the number)."""
+    k = j + 1 if g.is_(j, "indefinite") else j
+    if "approx" not in g.flags(k, "numbers"):
+        return None
+    after = g.of(k + 1)
+    if after is None or g.unit(after) is None:
+        return None
+    return after, int(g.kind(k, "numbers") or 0)
+
+
 def is_age(g: Reader, i: int, end: int, mod: str | None) -> bool:
-    """« de 38 ans », « âgé de 54 ans », « Alain, 53 ans, », « les moins de 17 ans », « 6-16 ans »."""
+    """« de 38 ans », « âgé de 54 ans », « Alain, 53 ans, », « les moins de 17 ans », « 6-16 ans »,
+    « un homme d'une trentaine d'années »."""
+    if g.word(i - 1) == "'" and g.is_(i - 2, "of_elided") and g.is_(i, "indefinite"):
+        return not g.is_(i - 3, "duration_head")  # « d'une trentaine d'années »
     if g.is_(i - 1, "of") or g.is_(i - 1, "of_elided"):
         head = i - 2 if g.is_(i - 1, "of") else i - 3
-        return g.is_(head, "age_head") or not g.is_(head, "duration_head")
+        if g.is_(head, "age_head"):
+            return True
+        if g.is_(head, "duration_head"):
+            return False
+        # « une interdiction de stade de cinq ans »: the head of the noun phrase before its complement
+        return not (g.is_(head - 1, "of") and g.is_(head - 2, "duration_head"))
     if g.word(i - 1) in (",", "(") and (g.word(end) in (",", ")", ".", ";") or g.is_(end, "and")):
         return True
     if g.is_(i - 1, "at") and mod is None:
-        return True  # « à 20 ans, il… »
+        return not g.is_(i - 2, "sentence_verb")  # « à 20 ans, il… »; « condamné à trente ans »
     if mod in ("LESS_THAN", "MORE_THAN") and g.is_(i - 1, "plural_article"):
         return True
     if g.mod(i - 1) in ("less", "more") and g.is_(i - 2, "plural_article"):

@@ -13,8 +13,14 @@ def unit_relative(g: Reader, i: int) -> Match | None:
     j, det = g.opt_det(i)
     if det is None:
         return None
+    if det == "det" and g.is_(j, "same") and g.unit(j + 1) in ("Y", "M", "W", "WE", "D") \
+            and not g.plural_form(j + 1):
+        # « la même année », « le même jour »: the period of the date named before
+        unit = g.unit(j + 1)
+        assert unit is not None
+        return j + 2, Frame("date", shift_unit=unit, shift=0, anchor="previous", granularity=UNIT_GRAIN[unit])
     unit = g.unit(j)
-    if unit not in ("Y", "M", "W", "WE", "Q", "D"):
+    if unit not in ("Y", "M", "W", "WE", "Q", "D", "DE", "CE"):
         return None
     if g.plural_form(j) and det == "this_det" and not g.is_(j, "month_noun"):
         return None  # « ces semaines » → not a single period

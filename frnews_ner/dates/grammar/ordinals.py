@@ -1,6 +1,10 @@
 """Ordinal periods: « la dernière semaine de septembre », « le premier mercredi du mois prochain »,
 « la deuxième quinzaine de mars », « le dernier jour de l'année », « le premier week-end d'août »;
-and the week holding a day: « la semaine du 6 octobre », « le week-end du 14 juillet »."""
+the week holding a day: « la semaine du 6 octobre », « le week-end du 14 juillet »; and (family 5 of
+issue 10) the quarters and half-years of a year: « le premier trimestre 2025 » → ``2025-Q1``, « au
+deuxième semestre » → ``2024-H2`` (without a year, the tense of the clause picks it). Rounds of a
+competition (« la troisième journée de championnat », « le deuxième tour ») are events, not dates:
+nothing here reads them."""
 
 from __future__ import annotations
 
@@ -72,3 +76,25 @@ def week_of(g: Reader, i: int) -> Match | None:
     if m is None or m[1].part is not None:
         return None
     return m[0], Frame("date", shift_unit=unit, shift=0, anchor="base", base=m[1], granularity=UNIT_GRAIN[unit])
+
+
+#: Units whose ordinals name a part of a year, and the TIMEX3 letter of that part.
+_YEAR_PARTS = {"Q": "Q", "6M": "H"}
+
+
+def year_part(g: Reader, i: int) -> Match | None:
+    """« le premier trimestre (2025) », « au dernier trimestre 2024 », « le second semestre »."""
+    j, det = g.opt_det(i)
+    if det == "this_det" or (o := g.ordinal(j)) is None:
+        return None
+    k, rank = o
+    letter = _YEAR_PARTS.get(g.unit(k) or "")
+    if letter is None or g.plural_form(k):
+        return None
+    frame = Frame("date", ordinal=rank, ord_unit=letter, granularity="quarter" if letter == "Q" else "halfyear")
+    k += 1
+    if (yy := g.year(k)) is not None and g.year_ok_after(yy[0]):
+        return yy[0], replace(frame, year=yy[1])
+    if (after := g.of(k, "of_the")) is not None and (yy := g.year(after)) is not None and g.year_ok_after(yy[0]):
+        return yy[0], replace(frame, year=yy[1])  # « le premier trimestre de 2025 »
+    return k, frame

@@ -23,7 +23,11 @@ def part_of_day(g: Reader, i: int) -> Match | None:
     if det == "this_det":
         if g.is_(j, "event_part_of_day") or p == "DT":
             return None  # « cette soirée, animée par… » is an event, « ce soir » a time
-        return j + 1, Frame("time", part=p, shift_unit="D", shift=0, granularity="partofday")
+        # « cette nuit »: the coming night, or the night just over when the clause is in the past (resolver)
+        return j + 1, Frame("time", part=p, shift_unit="D", shift=0, direction="this", granularity="partofday")
+    if g.mod(j + 1) == "last" and p != "DT":
+        # « la nuit dernière »: the night before the publication day (a night is dated by its first day)
+        return j + 2, Frame("time", part=p, shift_unit="D", shift=-1, granularity="partofday")
     if g.is_(j + 1, "same"):
         return j + 2, Frame("time", part=p, granularity="partofday")
     if g.is_(j + 1, "of") or g.is_(j + 1, "of_the") or g.is_(j + 1, "of_elided"):

@@ -98,6 +98,10 @@ class Reader:
     def pos(self, j: int) -> str:
         return self.doc[self.items[j].tok].pos_ if 0 <= j < self.n else ""
 
+    def is_participle(self, j: int) -> bool:
+        """The token of item ``j`` is a participle (spaCy morphology; never without a tagger)."""
+        return 0 <= j < self.n and "Part" in self.doc[self.items[j].tok].morph.get("VerbForm", None)
+
     def is_capitalised(self, j: int) -> bool:
         raw = self.items[j].raw
         return bool(raw) and raw[0].isupper()
@@ -229,7 +233,7 @@ class Reader:
         if len(d) == 4 and 1000 <= int(d) <= 2199:
             return j + 1, int(d)
         if two_digits and len(d) == 2 and self.year_ok_after(j + 1):
-            return j + 1, int(d) + (1900 if int(d) >= 30 else 2000)
+            return j + 1, int(d)  # « mars 98 »: a year of two digits, placed by the resolver (full_year)
         return None
 
     def year_after(self, j: int) -> tuple[int, int] | None:
@@ -245,27 +249,33 @@ class Reader:
 
     def part_after(self, k: int) -> tuple[int, str | None]:
         """« soir », « au matin », « après-midi », « dans la soirée », « en fin de matinée » after a day."""
+        end, part, _ = self.part_mod_after(k)
+        return end, part
+
+    def part_mod_after(self, k: int) -> tuple[int, str | None, str | None]:
+        """:meth:`part_after` with the modifier of « en fin de soirée », « en début de matinée »
+        (``end``, ``start``, ``mid``; the TIMEX3 mod of the whole expression)."""
         p = self.part_of_day(k)
         if p and p != "DT":
-            return k + 1, p
+            return k + 1, p, None
         if self.is_(k, "at_the") and (p2 := self.part_of_day(k + 1)):
-            return k + 2, p2
-        # « lundi dans la soirée », « mardi en matinée », « hier en fin d'après-midi »: the part of that
-        # day (the TIMEX3 value has no room for the START/END of a part of day after a date)
+            return k + 2, p2, None
+        # « lundi dans la soirée », « mardi en matinée », « dimanche en fin de soirée »
         j = k
+        mod = None
         within = self.is_(j, "within")
         if within and self.mod(j + 1) == "det" and not self.is_(j + 1, "plural_det"):
             j += 2  # « la », « l' »
         elif self.is_(j, "in_prep"):
             j += 1
             if self.mod(j) in ("start", "mid", "end") and (after := self.of(j + 1)) is not None:
-                j = after
+                mod, j = self.mod(j), after
         else:
-            return k, None
+            return k, None, None
         p3 = self.part_of_day(j)
         if p3 and p3 != "DT" and (within or not self.is_(j, "part_not_after_en")):
-            return j + 1, p3
-        return k, None
+            return j + 1, p3, mod
+        return k, None, None
 
     def plural_form(self, j: int) -> bool:
         """Item ``j`` is written like a plural (« mardis », « semaines »; « mois » too: ask ``month_noun``)."""

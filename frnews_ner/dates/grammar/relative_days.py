@@ -13,6 +13,7 @@ from ..models import Frame, Match
 from .absolute import daymonth_core, numeric_date
 from .holidays import holiday
 from .reader import Reader
+from .refs import NOWADAYS
 
 
 def relative_day(g: Reader, i: int) -> Match | None:
@@ -36,12 +37,20 @@ def relative_day(g: Reader, i: int) -> Match | None:
                         base=base, granularity="day")
     if g.is_(k, "same"):
         k += 1
+    elif offset == 0 and g.glued_sign(k, "-") and g.is_(k + 1, "there"):
+        # « ce jour-là »: the day named before
+        return k + 2, Frame("date", shift_unit="D", shift=0, anchor="previous", granularity="day")
     k, part = g.part_after(k)
     if part is None and g.kind(k, "weekdays") is not None and anchor == "published":
         k += 1  # « aujourd'hui vendredi », « demain samedi »
         k, part = g.part_after(k)
+    # « aujourd'hui » alone may mean nowadays (the finder decides from the context); not with a
+    # weekday, a part of day, « même », a clock time (« aujourd'hui à 15 heures ») or « et demain »
+    alone = k == j + 1 and g.is_(j, "nowadays") and not (
+        g.is_(k, "day_clock_link") and g.digits(k + 1) is not None) and not (
+        g.is_(k, "and") and g.kind(k + 1, "relative_days") is not None)
     return k, Frame("time" if part else "date", shift_unit="D", shift=offset, anchor=anchor, part=part,
-                    granularity="day")
+                    granularity="day", alt_value=NOWADAYS if alone else None)
 
 
 def base_date(g: Reader, k: int) -> Match | None:

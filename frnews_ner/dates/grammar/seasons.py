@@ -16,12 +16,19 @@ def season(g: Reader, i: int) -> Match | None:
     s = g.kind(j, "seasons")
     if s is None:
         return None
+    if g.is_capitalised(j) and not g.sentence_initial(j):
+        return None  # « le Printemps de Bourges », « L'Été indien »: a name (seasons are written in lower case)
     k = j + 1
-    if (yy := g.year(k)) is not None:
-        return yy[0], Frame("date", year=yy[1], season=s, granularity="season")
+    if (yy := g.year_after(k)) is not None:
+        e = yy[0]
+        if g.glued_sign(e, "-") and (nxt := g.year(e + 1)) is not None and nxt[1] == yy[1] + 1 and g.glued(e + 1):
+            e = nxt[0]  # « l'hiver 2022-2023 »: one winter, named by the year it starts in
+        return e, Frame("date", year=yy[1], season=s, granularity="season")
     k2, direction = g.direction_after(k)
     if direction in ("last", "next"):
         return k2, Frame("date", season=s, direction=direction, granularity="season")
+    if direction in ("prev_last", "prev_next"):  # « l'été suivant »: counted from the date named before
+        return k2, Frame("date", season=s, direction=direction, anchor="previous", granularity="season")
     if det == "this_det":
         return k, Frame("date", season=s, direction="this", granularity="season")
     if det is None and not g.is_(i - 1, "season_opener"):

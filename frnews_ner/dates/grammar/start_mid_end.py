@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..models import Frame, Match
-from .decades import century, decade
+from .decades import century, decade, millennium
 from .durations import TIMEX_MODS, UNIT_GRAIN
 from .reader import Reader, shift_of
 
@@ -37,15 +37,22 @@ def start_mid_end(g: Reader, i: int) -> Match | None:
     if (yy := g.year(k)) is not None and g.year_ok_after(yy[0]):
         return yy[0], Frame("date", year=yy[1], mod=mod, granularity="year")
     # « au début des années 2000 », « à la fin du XIXe siècle »
-    if (period := decade(g, k) or century(g, k)) is not None:
+    if (period := decade(g, k) or century(g, k) or millennium(g, k)) is not None:
         return period[0], replace(period[1], mod=mod)
-    s = g.kind(k, "seasons")
-    if s is not None:
-        if (yy := g.year(k + 1)) is not None:
+    ks, _ = g.opt_det(k)  # « la fin de l'été », « Début de l'automne 2024 »
+    s = g.kind(ks, "seasons")
+    if s is not None and not (g.is_capitalised(ks) and not g.sentence_initial(ks)):
+        if (yy := g.year_after(ks + 1)) is not None:
             return yy[0], Frame("date", year=yy[1], season=s, mod=mod, granularity="season")
-        return k + 1, Frame("date", season=s, direction="this", mod=mod, granularity="season")
+        return ks + 1, Frame("date", season=s, mod=mod, granularity="season")  # placed by the tense
     # « de l'année (dernière) », « du mois », « de semaine », « de la semaine prochaine »
     k2, _ = g.opt_det(k)
+    if g.is_(k2, "month_noun") and (after := g.of(k2 + 1)) is not None and (named := g.month(after, abbr=True)):
+        # « la fin du mois de mars (2024) »: that month
+        e, month = named
+        if (yy := g.year_after(e)) is not None:
+            return yy[0], Frame("date", year=yy[1], month=month, mod=mod, granularity="month")
+        return e, Frame("date", month=month, mod=mod, granularity="month")
     unit = g.unit(k2)
     if unit in ("Y", "M", "W", "Q") and (not g.plural_form(k2) or g.is_(k2, "month_noun")):
         e, direction = g.direction_after(k2 + 1)

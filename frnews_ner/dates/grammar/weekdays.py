@@ -8,6 +8,8 @@ present → the nearest); « un vendredi » and « les mardis » are no particul
 from __future__ import annotations
 
 from ..models import Frame, Match
+from .clock import juxtaposed_clock
+from .durations import TIMEX_MODS
 from .reader import Reader
 
 #: « lundi en huit » / « en quinze »: the class of the word after « en » and the weeks it adds.
@@ -29,7 +31,8 @@ def weekday(g: Reader, i: int) -> Match | None:
     if g.is_(k, "same") and det == "this_det":
         k += 1
     k, direction = g.direction_after(k)
-    k, part = g.part_after(k)
+    k, part, part_mod = g.part_mod_after(k)
+    mod = TIMEX_MODS.get(part_mod or "")
     # « ce lundi » is the nearest Monday in the direction of the tense, like a bare « lundi ».
     if direction is None:
         k2, d2 = g.direction_after(k)
@@ -53,4 +56,5 @@ def weekday(g: Reader, i: int) -> Match | None:
         if weeks and g.unit(k + 2) is None and not g.digits(k + 2):
             return k + 2, Frame(kind, weekday=int(w), part=part, direction="next", shift_unit="D",
                                 shift=7 * weeks, granularity="day")
-    return k, Frame(kind, weekday=int(w), part=part, direction=direction, granularity="day")
+    frame = Frame(kind, weekday=int(w), part=part, direction=direction, mod=mod, granularity="day")
+    return juxtaposed_clock(g, k, frame) or (k, frame)
