@@ -8,7 +8,7 @@ Two full names stay two entities. Other labels group by identical folded text.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .records import Mention
 from .text import clean_name, fold, slug
@@ -49,8 +49,43 @@ def is_surname_of(short: str, full: str) -> bool:
     return 0 < len(a) < len(b) and b[-len(a):] == a
 
 
-def group_mentions(spans: Sequence[tuple[int, int, str, str]]) -> list[MentionGroup]:
-    """Group ``(start, end, text, label)`` spans (sorted by start) into entities, in order of first mention."""
+def initials(name: str, skip: frozenset[str]) -> str:
+    """The acronym a name would have: « Front de libération nationale » → ``FLN`` (``skip``: the
+    folded function words that give no letter, « de », « des », « l' »…)."""
+    words = fold(name).replace("-", " ").replace("'", "' ").split()
+    return "".join(w[0] for w in words if w not in skip and w[0].isalpha()).upper()
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in name.strip()
+
+
+def join_acronyms(groups: list[MentionGroup], skip: frozenset[str]) -> list[MentionGroup]:
+    """An acronym group (« FLN ») joins the one group of the article whose name it abbreviates
+    (« Front de libération nationale »), its mentions becoming ``acronym`` mentions; with two such
+    names, or none, it stays apart."""
+    long_forms: dict[str, list[MentionGroup]] = {}
+    for g in groups:
+        if not _is_acronym(g.name) and len(g.name.split()) > 1 and g.label != "PER":
+            long_forms.setdefault(initials(g.name, skip), []).append(g)
+    kept = []
+    for g in groups:
+        targets = long_forms.get(g.name.replace(".", "")) if _is_acronym(g.name) else None
+        if targets and len(targets) == 1 and g.label != "PER":
+            targets[0].mentions.extend(replace(m, form="acronym") for m in g.mentions)
+            targets[0].mentions.sort(key=lambda m: (m.start, m.end))
+            continue
+        kept.append(g)
+    return kept
+
+
+def group_mentions(spans: Sequence[tuple[int, int, str, str]], *,
+                   acronym_skip: frozenset[str] | None = None) -> list[MentionGroup]:
+    """Group ``(start, end, text, label)`` spans (sorted by start) into entities, in order of first mention.
+
+    With ``acronym_skip`` (the function words of :func:`initials`), acronyms join their long form.
+    """
     groups: list[MentionGroup] = []
     by_key: dict[tuple[str, str], MentionGroup] = {}
     full_people: list[tuple[int, MentionGroup]] = []  # (start, group) of full names
@@ -88,4 +123,4 @@ def group_mentions(spans: Sequence[tuple[int, int, str, str]]) -> list[MentionGr
     for group in groups:
         group.mentions.sort(key=lambda m: (m.start, m.end))
     groups.sort(key=lambda g: g.mentions[0].start)
-    return groups
+    return join_acronyms(groups, acronym_skip) if acronym_skip is not None else groups

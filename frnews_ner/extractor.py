@@ -28,7 +28,8 @@ MODEL_ENV_VAR = "FRNEWS_MODEL"
 #: Components of the base model our output does not use: excluded (never loaded), not disabled.
 EXCLUDED_COMPONENTS: tuple[str, ...] = ("parser", "lemmatizer")
 #: Our components, in pipeline order, after the base model's ``ner``.
-OUR_COMPONENTS: tuple[str, ...] = ("frnews_span_hygiene", "frnews_entity_ruler", "frnews_linker", "frnews_dates")
+OUR_COMPONENTS: tuple[str, ...] = ("frnews_span_hygiene", "frnews_doc_consistency", "frnews_entity_ruler",
+                                   "frnews_linker", "frnews_dates")
 
 Item = str | tuple[str, Published] | Mapping[str, Any]
 
@@ -219,7 +220,7 @@ def _register_components() -> None:
     """Import the component modules so their factories are registered with spaCy."""
     global _registered
     if not _registered:
-        from .pipeline import dates, entity_ruler, linker, span_hygiene  # noqa: F401
+        from .pipeline import consistency, dates, entity_ruler, linker, span_hygiene  # noqa: F401
 
         _registered = True
 

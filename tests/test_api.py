@@ -166,7 +166,8 @@ def test_same_unknown_person_gets_the_same_id_in_two_articles(extractor):
 def test_pipeline_excludes_unneeded_components(extractor):
     names = extractor.nlp.pipe_names
     assert "parser" not in names and "lemmatizer" not in names
-    assert names[-4:] == ["frnews_span_hygiene", "frnews_entity_ruler", "frnews_linker", "frnews_dates"]
+    assert names[-5:] == ["frnews_span_hygiene", "frnews_doc_consistency", "frnews_entity_ruler", "frnews_linker",
+                          "frnews_dates"]
     assert "parser" not in extractor.nlp.component_names  # excluded, not merely disabled
 
 

@@ -90,6 +90,15 @@ def add_parsers(subparsers: Any) -> None:
     _common(link)
     link.set_defaults(func=_cmd_linking)
 
+    cal = evsub.add_parser("calibration", help="is confidence a probability? reliability table and ECE")
+    cal.add_argument("--winer", metavar="PATH", help=f"WiNER-style JSONL (default {DEFAULTS['winer']})")
+    cal.add_argument("--split", choices=SPLITS, default="dev",
+                     help=f"WiNER-fr split by creation date (default dev: from {WINER_DEV_FROM} on, the split "
+                          "the shipped calibration was fitted on)")
+    cal.add_argument("--folds", type=int, default=5, help="folds (by article) of the out-of-fold estimate")
+    _common(cal)
+    cal.set_defaults(func=_cmd_calibration)
+
     specs = evsub.add_parser("specs", help="Duckling and Recognizers-Text French date specs")
     specs.add_argument("--duckling", metavar="PATH", help=f"default {DEFAULTS['duckling']}")
     specs.add_argument("--recognizers", metavar="DIR", help=f"default {DEFAULTS['recognizers']}")
@@ -153,6 +162,22 @@ def _extractor(model: str | None, hard_wrapped: bool = False, ner: str = "news")
 
 
 # --------------------------------------------------------------------------- commands
+
+@_guard
+def _cmd_calibration(args: argparse.Namespace) -> int:
+    from . import readers
+    from .calibration import evaluate_calibration, judged_entities, render_calibration
+
+    path = _need(args.winer or DEFAULTS["winer"], "WiNER-style JSONL")
+    docs = readers.read_span_jsonl(path)
+    if args.split != "all":
+        docs = readers.split_by_date(docs, args.split)
+    docs = docs[: args.limit]
+    ext = _extractor(args.model, False, "news")
+    res = {**_meta(ext.model_name), "dataset": str(path), "split": args.split,
+           **evaluate_calibration(judged_entities(docs, ext), folds=args.folds)}
+    return _finish(res, render_calibration(res), args.json)
+
 
 @_guard
 def _cmd_ner(args: argparse.Namespace) -> int:

@@ -178,7 +178,9 @@ class KnowledgeBase:
         from rapidfuzz import fuzz, process
 
         best = process.extractOne(key, self._fuzzy_choices(), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
-        if best is not None and best[0][:1] == key[:1]:
+        # a near miss is a misspelt name, never one with a word more or less (« Front de libération
+        # nationale » is not the « Front de libération nationale corse »)
+        if best is not None and best[0][:1] == key[:1] and len(best[0].split()) == len(key.split()):
             for rid in sorted(self.keys[best[0]]):
                 found[rid] = Candidate(rid, "fuzzy", round(0.85 * best[1] / 100, 3))
         return list(found.values())

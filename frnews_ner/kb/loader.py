@@ -36,7 +36,7 @@ ROLE_KINDS = ("head-of-state", "head-of-government", "minister", "international"
 CUE_CLASSES = frozenset({
     "region_cue", "city_cue", "country_preposition", "city_preposition", "place_preposition",
     "relation_preposition", "relation_head", "clitic", "addressing_verb_stem", "speech_verb", "age_unit",
-    "title_determiner", "former", "outgoing", "country_link", "noun_opener",
+    "title_determiner", "former", "outgoing", "country_link", "noun_opener", "possessive", "acronym_skip",
 })
 
 _ID = re.compile(r"^[a-z][a-z0-9-]*:[^\s]+$")

@@ -53,23 +53,29 @@ class _FoundTitle:
 
 @dataclass(frozen=True, slots=True)
 class _Target:
-    """What a match of the ruler's matchers adds: an entity of ``label``, linked to ``kb_id`` if any."""
+    """What a match of the ruler's matchers adds: an entity of ``label``, linked to ``kb_id`` if any;
+    ``from_kb``: the name of a knowledge-base record (not a pattern of a rule file)."""
 
     label: str
     kb_id: str
+    from_kb: bool = False
 
 
-def prefer_rule_spans(model_ents: Sequence[Span], rule_spans: Sequence[Span]) -> list[Span]:
+def prefer_rule_spans(model_ents: Sequence[Span], rule_spans: Sequence[Span],
+                      named: frozenset[tuple[int, int]] = frozenset()) -> list[Span]:
     """The ruler's overlap policy: rule spans win over model spans they overlap, longest first, except
-    that a model span strictly containing a rule span wins (the model read a longer name)."""
+    that a model span strictly containing a rule span wins (the model read a longer name), and that a
+    knowledge-base name with exactly a model span's extent (``named``: the extents of such names)
+    leaves the model's span and label (« Hollande » read as a person stays one; the linker decides)."""
     ordered = sorted(rule_spans, key=lambda s: (-(s.end - s.start), s.start))
+    exact = {(e.start, e.end) for e in model_ents}
     taken: list[Span] = []
     for span in ordered:
         if any(span.start < t.end and t.start < span.end for t in taken):
             continue
         inside = [e for e in model_ents if e.start <= span.start and span.end <= e.end
                   and (e.end - e.start) > (span.end - span.start)]
-        if inside:
+        if inside or ((span.start, span.end) in exact and (span.start, span.end) in named):
             continue
         taken.append(span)
     kept = [e for e in model_ents if not any(e.start < t.end and t.start < e.end for t in taken)]
@@ -120,7 +126,7 @@ class EntityRuler:
 
     def _key(self, nlp: Language, label: str, kb_id: str, source: str) -> str:
         key = f"frnews:{label}:{kb_id}:{source}"
-        self._targets[nlp.vocab.strings.add(key)] = _Target(label, kb_id)
+        self._targets[nlp.vocab.strings.add(key)] = _Target(label, kb_id, source == "kb")
         return key
 
     @staticmethod
@@ -164,7 +170,8 @@ class EntityRuler:
             return ent.start in title_starts or (ent.start in in_title_words and ent.label_ != "ORG")
 
         model_ents = [e for e in self._clean_model_ents(doc) if not part_of_a_title(e)]
-        ents = prefer_rule_spans(model_ents, [s for s in self._rule_spans(doc) if not part_of_a_title(s)])
+        rule_spans, named = self._rule_spans(doc)
+        ents = prefer_rule_spans(model_ents, [s for s in rule_spans if not part_of_a_title(s)], named)
         demonyms, ents = self._demonyms(doc, ents, [f for f in titled if f.country])
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         doc.spans[DEMONYMS] = demonyms
@@ -192,8 +199,10 @@ class EntityRuler:
             kept.append(ent)
         return kept
 
-    def _rule_spans(self, doc: Doc) -> list[Span]:
+    def _rule_spans(self, doc: Doc) -> tuple[list[Span], frozenset[tuple[int, int]]]:
+        """Spans of the patterns and knowledge-base names, and the extents of the latter."""
         spans: list[Span] = []
+        named: set[tuple[int, int]] = set()
         for match_id, start, end in self.matcher(doc):
             target = self._targets[match_id]
             spans.append(Span(doc, start, end, label=target.label, kb_id=target.kb_id))
@@ -203,7 +212,9 @@ class EntityRuler:
                     and self._sentence_initial(doc, start)):
                 continue  # « Total, ... » at the start of a sentence says nothing; « France : » does
             spans.append(Span(doc, start, end, label=target.label, kb_id=target.kb_id))
-        return spans
+            if target.from_kb:
+                named.add((start, end))
+        return spans, frozenset(named)
 
     @staticmethod
     def _sentence_initial(doc: Doc, i: int) -> bool:

@@ -21,6 +21,7 @@ from typing import cast
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..confidence import Calibration, features, scored_mentions, shipped_calibration
 from ..coref import MentionGroup, group_mentions
 from ..kb import KBRecord, KnowledgeBase
 from ..records import Entity, Label, Mention, MentionForm
@@ -38,9 +39,11 @@ _MAX_UNLINKED_CONFIDENCE = 0.8
 
 # A candidate stays in ``candidates`` when its score is within this margin of the best one.
 _AMBIGUITY_MARGIN = 0.12
-# Labels a knowledge-base type may take over from the model: an ORG the KB knows as a place (or
-# the converse) is relabelled; a person never becomes a place or the converse.
-_COMPATIBLE = {"PER": {"PER"}, "LOC": {"LOC", "ORG"}, "ORG": {"ORG", "LOC"}, "MISC": {"LOC", "ORG", "PER"}}
+# The knowledge-base labels a span of each model label may be linked to: an ORG span may name a place
+# record or the converse (the model's label stays); a person is never a place or the converse.
+# MISC (events, products: « Twitter », « la Coupe du monde ») is never linked: the knowledge base holds
+# no such records, and taking a product for the company of the same name makes it an ORG it is not.
+_COMPATIBLE = {"PER": {"PER"}, "LOC": {"LOC", "ORG"}, "ORG": {"ORG", "LOC"}, "MISC": set()}
 
 # Metonymy (« Moscou fournissait du carburant »): no dependency parser is loaded, so a capital is
 # taken for its state when a finite verb follows within a few tokens (clitics and adverbs may
@@ -50,6 +53,14 @@ _COMPATIBLE = {"PER": {"PER"}, "LOC": {"LOC", "ORG"}, "ORG": {"ORG", "LOC"}, "MI
 _METONYM_WINDOW = 4
 #: Bonus of a place whose country the article is about (« à Valence … à Lyon » → Valence, Drôme).
 _CONTEXT_BONUS = 0.2
+
+
+def _label_with(model_label: str, rec: KBRecord) -> str:
+    """The label of a linked entity: an organisation of the knowledge base is an ORG whatever the
+    model read (« le FMI » tagged LOC), while a place named for an organisation keeps the model's ORG
+    (« la France a battu l'Italie »: the team, linked to the country); measured against the news NER,
+    turning ORG places into LOC costs."""
+    return "ORG" if rec.type == "organisation" else model_label
 
 
 @dataclass
@@ -83,10 +94,14 @@ class _Linked:
 class EntityLinker:
     """Group ``doc.ents``, link the groups to the knowledge base and write ``doc._.frnews_entities``."""
 
-    def __init__(self, name: str = "frnews_linker", *, kb: KnowledgeBase, home_country: str | None = "FR") -> None:
+    def __init__(self, name: str = "frnews_linker", *, kb: KnowledgeBase, home_country: str | None = "FR",
+                 calibration: Calibration | None = None) -> None:
         ensure_extensions()
         self.name = name
         self.kb = kb
+        #: turns an entity into the measured probability that its mentions are right (see
+        #: :mod:`frnews_ner.confidence`); None keeps the linker's own score
+        self.calibration = calibration
         #: the country of a title that names none (« le ministre des Sports ») when the article names
         #: no other country; ``None``: such titles name nobody
         self.home_country = home_country
@@ -107,7 +122,8 @@ class EntityLinker:
 
         by_start = {e.start_char: e for e in ents}
         groups = group_mentions([(e.start_char, e.end_char, e.text, label)
-                                 for e, label in zip(ents, self._labels(ents))])
+                                 for e, label in zip(ents, self._labels(ents))],
+                                acronym_skip=self.kb.cue("acronym_skip"))
         linked_groups = [(g, self._link_group(doc, g, by_start, article_countries)) for g in groups]
         # Places linked without doubt say which countries the article is about too: « à Valence …
         # à Lyon » is Valence (Drôme). Groups that stayed ambiguous are decided again with them.
@@ -147,10 +163,18 @@ class EntityLinker:
                 target.add(Mention(title.start, title.end, title.text, "title"))
 
         self._mark_metonyms(doc, entities)
-        records = tuple(entities[k].to_entity() for k in sorted(order, key=lambda k: min(entities[k].mentions)))
+        records = tuple(self._calibrated(entities[k].to_entity())
+                        for k in sorted(order, key=lambda k: min(entities[k].mentions)))
         doc._.set(ENTITIES, records)
         self._label_ents(doc, records)
         return doc
+
+    def _calibrated(self, entity: Entity) -> Entity:
+        """The entity with its calibrated confidence (entities known only by nationality words or
+        titles have no gold to be calibrated on: they keep the linker's score)."""
+        if self.calibration is None or not scored_mentions(entity):
+            return entity
+        return replace(entity, confidence=self.calibration(features(entity)))
 
     @staticmethod
     def _label_ents(doc: Doc, records: tuple[Entity, ...]) -> None:
@@ -265,7 +289,8 @@ class EntityLinker:
         ruled = next((rec for s in spans if s.kb_id_ and (rec := self.kb.get(s.kb_id_)) is not None), None)
         if ruled is not None:
             rec = ruled
-            linked.record, linked.confidence, linked.label = rec, 0.95, rec.label
+            linked.record, linked.confidence = rec, 0.95
+            linked.label = _label_with(group.label, rec)
             return linked
         scores: dict[str, float] = {}
         base: dict[str, float] = {}  # the same without context and cues: how ambiguous the name itself is
@@ -299,7 +324,8 @@ class EntityLinker:
         close = [rid for rid, s in ranked if best - s <= _AMBIGUITY_MARGIN or top - base[rid] <= _AMBIGUITY_MARGIN]
         second = ranked[1][1] if len(ranked) > 1 else 0.0
         rec = self.kb[best_id]
-        linked.record, linked.label = rec, rec.label
+        linked.record = rec
+        linked.label = _label_with(group.label, rec)
         margin = min(1.0, max(0.0, best - second))
         linked.confidence = max(0.3, min(0.99, 0.55 + 0.4 * min(best, 1.0) * (0.5 + margin)))
         linked.candidates = close if len(close) > 1 else []
@@ -344,8 +370,8 @@ class EntityLinker:
         return None
 
     def _form(self, entity: _Linked, text: str, coref_form: MentionForm) -> MentionForm:
-        if coref_form == "surname":
-            return "surname"
+        if coref_form in ("surname", "acronym"):
+            return coref_form
         rec = entity.record
         if rec is None or fold(text) == fold(rec.name):
             return "name"
@@ -399,10 +425,13 @@ class EntityLinker:
             return True
         return before in ("à", "de", "d'") and i >= 2 and fold(doc[i - 2].text) in self.kb.cue("relation_head")
 
-@Language.factory("frnews_linker", default_config={"rules": [], "home_country": "FR"},
+@Language.factory("frnews_linker", default_config={"rules": [], "home_country": "FR", "calibrated": True},
                   requires=["doc.ents", "doc.spans", "doc._.frnews_titles", "token.pos", "token.morph"],
                   assigns=["doc._.frnews_entities", "doc.ents", "token.ent_kb_id"])
-def make_entity_linker(nlp: Language, name: str, rules: list[str], home_country: str | None = "FR") -> EntityLinker:
+def make_entity_linker(nlp: Language, name: str, rules: list[str], home_country: str | None = "FR",
+                       calibrated: bool = True) -> EntityLinker:
     """spaCy factory of :class:`EntityLinker`: the knowledge base of the shipped files and ``rules``;
-    ``home_country`` (ISO code or None) is the country of titles that name none."""
-    return EntityLinker(name, kb=load_rules(rules, parts=("kb",)).kb, home_country=home_country)
+    ``home_country`` (ISO code or None) is the country of titles that name none; ``calibrated``:
+    confidences from the shipped calibration (:mod:`frnews_ner.confidence`), else the linker's score."""
+    return EntityLinker(name, kb=load_rules(rules, parts=("kb",)).kb, home_country=home_country,
+                        calibration=shipped_calibration() if calibrated else None)

@@ -30,6 +30,8 @@ from ..text import fold
 # Tokens that may stand at an edge of an entity although they are punctuation: a closing
 # parenthesis or bracket belongs to a name only when its opening one is inside it too.
 _PAIRS = {")": "(", "]": "[", "»": "«", '"': '"'}
+# Closing marks that belong to names (« En marche ! », « Yahoo! »): never trimmed at the end.
+_NAME_FINAL_MARKS = frozenset({"!", "?"})
 
 
 #: Where an entity is cut: at every line break, or only at blank lines (hard-wrapped text).
@@ -100,6 +102,8 @@ class SpanHygiene:
         if token.is_space:
             return True
         if token.is_punct or token.is_quote or token.is_bracket:
+            if not leading and token.text in _NAME_FINAL_MARKS and token.i > span.start:
+                return False
             opening = _PAIRS.get(token.text)
             if not leading and opening is not None and opening != token.text:
                 # keep « (Drôme) » whole when the opening bracket is inside the span

@@ -1,0 +1,131 @@
+"""``frnews_doc_consistency``: one article, one reading of each name.
+
+The statistical model decides token by token, so a name it tags in one sentence may be missed or
+labelled otherwise three sentences later. Within a doc, this component (after
+``frnews_span_hygiene``, before ``frnews_entity_ruler``):
+
+- gives every occurrence of a tagged string the label most of its occurrences have (« Lorient »
+  LOC twice and ORG once → LOC everywhere; a tie changes nothing);
+- tags the untagged repeats of a tagged name: the same words written the same way (« Nuit debout »
+  … « Nuit debout »), and the lower-case repeat of a name of several words when the lower-case
+  form is not itself a phrase of the article's common words (« les Gilets jaunes » … « les gilets
+  jaunes »);
+- tags an acronym of a tagged name of several words once the article uses it (« le Front de
+  libération nationale » … « le FLN »): its letters are the initials of the name's words but its
+  function words (``acronym_skip`` of ``kb/cues.tsv``), and no other name of the article gives the
+  same acronym (the linker then makes them one entity).
+
+A single word is repeated only where it is capitalised and not at the start of a sentence; a
+repeat never overlaps an entity already there.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..coref import initials
+from ..rules import load_rules
+from ..text import fold
+
+
+def _key(span: Span) -> tuple[str, ...]:
+    return tuple(t.text for t in span)
+
+
+class DocConsistency:
+    """See the module docstring."""
+
+    def __init__(self, name: str = "frnews_doc_consistency", *, plain_openers: frozenset[str] = frozenset(),
+                 acronym_skip: frozenset[str] = frozenset()) -> None:
+        self.name = name
+        #: words after which a lower-case repeat of a name is plain words (``possessive`` of cues.tsv)
+        self.plain_openers = plain_openers
+        #: function words that give no letter to an acronym (``acronym_skip`` of cues.tsv)
+        self.acronym_skip = acronym_skip
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        if not ents:
+            return doc
+        votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+        for ent in ents:
+            votes[_key(ent)][ent.label_] += 1
+        majority: dict[tuple[str, ...], str] = {}
+        for key, counts in votes.items():
+            (label, n), *rest = counts.most_common()
+            if not rest or n > rest[0][1]:
+                majority[key] = label
+        fixed = [Span(doc, e.start, e.end, label=majority.get(_key(e), e.label_), kb_id=e.kb_id) for e in ents]
+        taken = [False] * len(doc)
+        for e in fixed:
+            for i in range(e.start, e.end):
+                taken[i] = True
+        added = self._repeats(doc, majority, taken) + self._acronyms(doc, fixed, taken)
+        doc.set_ents(sorted(fixed + added, key=lambda s: s.start), default="outside")
+        return doc
+
+    def _repeats(self, doc: Doc, majority: dict[tuple[str, ...], str], taken: list[bool]) -> list[Span]:
+        """Untagged occurrences of tagged names (as written, or lower-case for names of several words)."""
+        by_first: dict[str, list[tuple[tuple[str, ...], str, bool]]] = defaultdict(list)
+        for key, label in majority.items():
+            if len(key) == 1 and not key[0][:1].isupper():
+                continue
+            by_first[key[0]].append((key, label, False))
+            lower_key = tuple(w.lower() for w in key)
+            if len(key) > 1 and lower_key != key:
+                by_first[lower_key[0]].append((lower_key, label, True))
+        for options in by_first.values():
+            options.sort(key=lambda o: -len(o[0]))
+        added: list[Span] = []
+        words = [t.text for t in doc]
+        i = 0
+        while i < len(doc):
+            for key, label, lowered in by_first.get(words[i], ()):
+                end = i + len(key)
+                if tuple(words[i:end]) != key or any(taken[i:end]):
+                    continue
+                if len(key) == 1 and doc[i].is_sent_start:
+                    continue  # a capitalised single word opening a sentence may be a common word
+                if lowered and self._common_phrase(doc, i):
+                    continue
+                added.append(Span(doc, i, end, label=label))
+                for k in range(i, end):
+                    taken[k] = True
+                i = end - 1
+                break
+            i += 1
+        return added
+
+    def _common_phrase(self, doc: Doc, start: int) -> bool:
+        """A lower-case repeat read as plain words: after a possessive or a number (« ses gilets jaunes »,
+        « deux gilets jaunes ») rather than after an article."""
+        before = doc[start - 1] if start > 0 else None
+        return before is not None and (before.like_num or fold(before.text) in self.plain_openers)
+
+    def _acronyms(self, doc: Doc, ents: list[Span], taken: list[bool]) -> list[Span]:
+        """« FLN » after « Front de libération nationale »: the initials of one tagged name of the doc."""
+        sources: dict[str, set[str]] = defaultdict(set)
+        for e in ents:
+            letters = initials(e.text, self.acronym_skip)
+            if len(e) > 1 and len(letters) >= 2 and e.label_ != "PER":
+                sources[letters].add(e.label_)
+        added = []
+        for token in doc:
+            if taken[token.i] or len(token.text) < 2 or not token.text.isupper() or not token.is_alpha:
+                continue
+            labels = sources.get(token.text)
+            if labels is not None and len(labels) == 1:
+                added.append(Span(doc, token.i, token.i + 1, label=next(iter(labels))))
+                taken[token.i] = True
+        return added
+
+
+@Language.factory("frnews_doc_consistency", default_config={"rules": []}, requires=["doc.ents"],
+                  assigns=["doc.ents"])
+def make_doc_consistency(nlp: Language, name: str, rules: list[str]) -> DocConsistency:
+    """spaCy factory of :class:`DocConsistency` (its words from ``kb/cues.tsv`` of the rule set)."""
+    kb = load_rules(rules, parts=("kb",)).kb
+    return DocConsistency(name, plain_openers=kb.cue("possessive"), acronym_skip=kb.cue("acronym_skip"))
