@@ -1,6 +1,6 @@
 """Confidence that means something: the measured probability that an entity's mentions are right.
 
-An entity's ``confidence`` is a logistic calibration over what the pipeline already knows of it —
+An entity's ``confidence`` is a logistic regression over what the pipeline already knows of it —
 linked or not, its label, how many mentions it has and of which forms, its name's shape, how
 ambiguous its linking was, and the linker's own score (``raw``) — fitted on the WiNER-fr dev
 split (articles of 2017-03-01 and later) by ``models/confidence/fit.py``, its coefficients shipped
@@ -74,29 +74,18 @@ def features(entity: Entity, raw: float | None = None) -> list[float]:
 
 @dataclass(frozen=True)
 class Calibration:
-    """Logistic coefficients over :data:`FEATURE_NAMES`, then an isotonic (monotone) map of the result."""
+    """Logistic regression coefficients over :data:`FEATURE_NAMES`."""
 
     coefficients: tuple[float, ...]
-    #: increasing thresholds of the logistic output and the calibrated value from each one on
-    isotonic: tuple[tuple[float, float], ...] = ()
     source: str = ""
 
     def __call__(self, values: Sequence[float]) -> float:
         z = sum(w * x for w, x in zip(self.coefficients, values))
         p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-        if self.isotonic:
-            mapped = self.isotonic[0][1]
-            for threshold, value in self.isotonic:
-                if p >= threshold:
-                    mapped = value
-                else:
-                    break
-            p = mapped
         return round(min(0.99, max(0.01, p)), 3)
 
     def to_dict(self) -> dict[str, object]:
-        return {"features": list(FEATURE_NAMES), "coefficients": list(self.coefficients),
-                "isotonic": [list(t) for t in self.isotonic], "source": self.source}
+        return {"features": list(FEATURE_NAMES), "coefficients": list(self.coefficients), "source": self.source}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], where: str = "calibration.json") -> Calibration:
@@ -104,8 +93,9 @@ class Calibration:
         if names != list(FEATURE_NAMES):
             raise ValueError(f"{where}: expected the features {list(FEATURE_NAMES)}, found {names!r}")
         coefficients = tuple(float(c) for c in data["coefficients"])
-        isotonic = tuple((float(a), float(b)) for a, b in data.get("isotonic", []))
-        return cls(coefficients, isotonic, str(data.get("source", "")))
+        if len(coefficients) != len(FEATURE_NAMES):
+            raise ValueError(f"{where}: expected {len(FEATURE_NAMES)} coefficients, found {len(coefficients)}")
+        return cls(coefficients, str(data.get("source", "")))
 
 
 _loaded: dict[str, Calibration | None] = {}
@@ -126,7 +116,7 @@ def shipped_calibration() -> Calibration | None:
 
 # --------------------------------------------------------------------------- fitting and measuring
 
-def fit_logistic(rows: Sequence[Sequence[float]], targets: Sequence[float], *, l2: float = 1.0,
+def fit_logistic(rows: Sequence[Sequence[float]], targets: Sequence[float], *, l2: float = 10.0,
                  iterations: int = 50) -> tuple[float, ...]:
     """Coefficients minimising cross-entropy with soft targets (Newton's method, L2 on all but the bias)."""
     import numpy as np
@@ -147,25 +137,6 @@ def fit_logistic(rows: Sequence[Sequence[float]], targets: Sequence[float], *, l
     return tuple(float(v) for v in w)
 
 
-def fit_isotonic(predictions: Sequence[float], targets: Sequence[float], *, min_count: int = 20) -> tuple[tuple[float, float], ...]:
-    """Pool-adjacent-violators on sorted predictions: (threshold, value) steps, non-decreasing, each
-    pooling at least ``min_count`` entities so that a step is a measured share."""
-    pairs = sorted(zip(predictions, targets))
-    blocks: list[list[float]] = []  # [first prediction, sum of targets, count]
-    for p, y in pairs:
-        blocks.append([p, y, 1.0])
-        while len(blocks) > 1 and (blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]
-                                   or blocks[-2][2] < min_count):
-            last = blocks.pop()
-            blocks[-1][1] += last[1]
-            blocks[-1][2] += last[2]
-    while len(blocks) > 1 and blocks[-1][2] < min_count:
-        last = blocks.pop()
-        blocks[-1][1] += last[1]
-        blocks[-1][2] += last[2]
-    return tuple((round(b[0], 4), round(b[1] / b[2], 4)) for b in blocks)
-
-
 @dataclass(frozen=True)
 class ReliabilityBin:
     low: float
@@ -175,14 +146,38 @@ class ReliabilityBin:
     share_right: float
 
 
-def reliability(confidences: Sequence[float], targets: Sequence[float], bins: int = 10) -> tuple[list[ReliabilityBin], float]:
-    """Equal-width confidence bins → share right, and the expected calibration error (weighted by count)."""
-    out, ece, total = [], 0.0, len(confidences)
+def reliability(confidences: Sequence[float], targets: Sequence[float], bins: int = 10,
+                min_count: int = 50) -> tuple[list[ReliabilityBin], float]:
+    """Equal-width confidence bins → share right, and the expected calibration error (weighted by count).
+
+    A bin with fewer than ``min_count`` entities is pooled with the next one (the last with the one
+    before), so that every share is measured on enough entities to mean something (on 50 entities,
+    a share has a standard error of about 0.07).
+    """
+    groups: list[tuple[float, float, list[tuple[float, float]]]] = []
     for b in range(bins):
         low, high = b / bins, (b + 1) / bins
-        inside = [(c, t) for c, t in zip(confidences, targets) if low <= c < high or (b == bins - 1 and c == 1.0)]
-        if not inside:
+        inside = [(c, t) for c, t in zip(confidences, targets) if low <= c < high or (b == bins - 1 and c >= 1.0)]
+        if inside:
+            groups.append((low, high, inside))
+    pooled: list[tuple[float, float, list[tuple[float, float]]]] = []
+    carry: tuple[float, list[tuple[float, float]]] | None = None
+    for low, high, inside in groups:
+        if carry is not None:
+            low, inside = carry[0], carry[1] + inside
+            carry = None
+        if len(inside) < min_count:
+            carry = (low, inside)
             continue
+        pooled.append((low, high, inside))
+    if carry is not None:
+        if pooled:
+            low, _, inside = pooled.pop()
+            pooled.append((low, groups[-1][1], inside + carry[1]))
+        else:
+            pooled.append((carry[0], groups[-1][1], carry[1]))
+    out, ece, total = [], 0.0, max(1, len(confidences))
+    for low, high, inside in pooled:
         mean_c = sum(c for c, _ in inside) / len(inside)
         share = sum(t for _, t in inside) / len(inside)
         out.append(ReliabilityBin(low, high, len(inside), mean_c, share))
@@ -191,4 +186,4 @@ def reliability(confidences: Sequence[float], targets: Sequence[float], bins: in
 
 
 __all__ = ["CALIBRATION_FILE", "Calibration", "FEATURE_NAMES", "ReliabilityBin", "SCORED_FORMS", "features",
-           "fit_isotonic", "fit_logistic", "reliability", "scored_mentions", "shipped_calibration"]
+           "fit_logistic", "reliability", "scored_mentions", "shipped_calibration"]

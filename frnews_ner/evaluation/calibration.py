@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..confidence import Calibration, ReliabilityBin, features, fit_isotonic, fit_logistic, reliability, scored_mentions, \
+from ..confidence import Calibration, ReliabilityBin, features, fit_logistic, reliability, scored_mentions, \
     shipped_calibration
 from .readers import GoldDocument
 from .report import table
@@ -53,10 +53,8 @@ def judged_entities(docs: Sequence[GoldDocument], extractor: Any) -> list[Judged
 
 
 def fit(rows: Sequence[JudgedEntity], source: str = "") -> Calibration:
-    """Logistic then isotonic calibration of ``rows`` (see :mod:`frnews_ner.confidence`)."""
-    x, y = [r.features for r in rows], [r.target for r in rows]
-    w = fit_logistic(x, y)
-    return Calibration(w, fit_isotonic([Calibration(w)(v) for v in x], y), source)
+    """The logistic calibration of ``rows`` (see :mod:`frnews_ner.confidence`)."""
+    return Calibration(fit_logistic([r.features for r in rows], [r.target for r in rows]), source)
 
 
 def out_of_fold(rows: Sequence[JudgedEntity], folds: int = 5) -> list[float]:
@@ -92,7 +90,7 @@ def render_calibration(res: dict[str, Any]) -> str:
              f"{res['entities']} entities of {res['articles']} articles (share of mentions strictly right)"]
     for name, reading in res["readings"].items():
         lines.append("")
-        lines.append(f"{name}: expected calibration error {reading['ece']:.3f}, bins "
+        lines.append(f"{name}: expected calibration error {reading['ece']:.3f}, bins (of 50 entities or more) "
                      f"{'monotone' if reading['monotone'] else 'NOT monotone'}")
         rows = [[f"[{b['low']:.1f}, {b['high']:.1f})", b["count"], f"{b['mean_confidence']:.3f}", f"{b['share_right']:.3f}"]
                 for b in reading["bins"]]
