@@ -383,6 +383,8 @@ def _extract_jsonl(args: argparse.Namespace, extractor: Extractor) -> int:
             out.write_line(_json_line(_with_line(record, line)))
         progress.step()
 
+    global _workers_started
+    _workers_started = args.n_process != 1
     finished = False
     interrupted = False
     previous: dict[int, Any] = {}
@@ -438,8 +440,17 @@ def _announce_kept(kept: int, output: str, progress: _Progress) -> None:
         print(message, file=sys.stderr)
 
 
+#: Set when nlp.pipe worker processes were started: an interrupted run then ends with ``os._exit``.
+_workers_started = False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (without a command: the help, status 2)."""
+    """Run the command line; returns the exit status (without a command: the help, status 2).
+
+    Run as the program (``argv`` None) and interrupted while ``--n-process`` workers ran, the
+    process ends with ``os._exit`` once the output is closed: multiprocessing would otherwise wait
+    at exit for queue threads feeding workers that are gone (the hang of a Ctrl-C).
+    """
     parser = _build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "func", None) is None:
@@ -453,4 +464,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("frnews-ner: interrupted; the output holds complete lines only (--resume continues it)",
               file=sys.stderr)
+        if argv is None and _workers_started:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(130)
         return 130
