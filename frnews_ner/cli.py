@@ -280,8 +280,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         return _extract_one(args, extractor.extract(text, published=published))
     if args.input != "-" and not os.path.exists(args.input):
         raise FileNotFoundError(f"{args.input}: no such file")
+    # what --resume keeps is read (and a torn line cut) before the model loads: a bad file fails at once
+    done = _done_lines(args.output) if args.resume and os.path.exists(args.output) else set()
     extractor = Extractor(model=args.model, rules=args.rules, hard_wrapped=args.hard_wrapped)
-    return _extract_jsonl(args, extractor)
+    return _extract_jsonl(args, extractor, done)
 
 
 def _extract_one(args: argparse.Namespace, result: Extraction) -> int:
@@ -309,8 +311,7 @@ def _extract_one(args: argparse.Namespace, result: Extraction) -> int:
     return 0
 
 
-def _extract_jsonl(args: argparse.Namespace, extractor: Extractor) -> int:
-    done = _done_lines(args.output) if args.resume and os.path.exists(args.output) else set()
+def _extract_jsonl(args: argparse.Namespace, extractor: Extractor, done: set[tuple[str, int | None]]) -> int:
     kept = 0
     pending: deque[tuple[int, ErrorRecord | None]] = deque()  # input lines in order: None = sent to the model
     first_line: dict[str, int] = {}

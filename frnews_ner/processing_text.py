@@ -3,8 +3,9 @@
 Three things a scraper hands us would otherwise break matching or crash the pipeline; each is
 repaired in a copy used for processing only, never in the caller's string:
 
-- lone surrogates (``"\\ud800"`` from an escaped JSON string) cannot be encoded: each becomes one
-  U+FFFD, so the length — and every offset — is unchanged;
+- lone surrogates (``"\\ud800"`` from an escaped JSON string, half an emoji) cannot be encoded:
+  each becomes one space (a U+FFFD would be read as part of a neighbouring name), so the length —
+  and every offset — is unchanged;
 - a run of more than :data:`DIGIT_RUN_LIMIT` digits (no date, no name) would exceed Python's
   int-string limit in the date grammar: each of its digits becomes ``x``, same length again;
 - NFD-decomposed text (accents as combining marks, as some Mac tools write it) finds no dates and
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 DIGIT_RUN_LIMIT = 1_000
 _LONG_DIGIT_RUN = re.compile(r"\d{%d,}" % (DIGIT_RUN_LIMIT + 1))
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_PLACEHOLDER = "\ufffd"
+_PLACEHOLDER = " "  # a space: it joins no name and starts none
 
 
 @dataclass(frozen=True)
