@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from .chunking import DEFAULT_CHUNK_CHARS, merge_dates, merge_entities, split_text
 from .errors import InputError, ModelNotFoundError
+from .processing_text import ProcessingText
 from .published import Published, parse_published
-from .records import Extraction
+from .records import DocId, ErrorRecord, Extraction, Mention, TimeExpression
 from .rules import RuleSet, load_rules
 
 if TYPE_CHECKING:
@@ -127,6 +130,8 @@ class Extractor:
             nlp.add_pipe(component, config=config, after=after)
             after = component
         self.nlp = nlp
+        # one memory zone at a time: strings made in a zone are freed when it closes
+        self._zone_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"Extractor(model={self.model_name!r}, rules={list(self.rules)!r})"
@@ -136,81 +141,312 @@ class Extractor:
 
         >>> Extractor().extract("Emmanuel Macron est à Lyon.", published="2024-12-15")  # doctest: +SKIP
         """
+        _check_text(text)
+        parse_published(published)  # raised as is, not named as « item 0 »
         return next(self.extract_many([(text, published)]))
 
-    def extract_many(self, items: Iterable[Item], *, batch_size: int = 32, n_process: int = 1) -> Iterator[Extraction]:
-        """Extract from many articles through ``nlp.pipe``: one :class:`Extraction` per item, in order.
+    @overload
+    def extract_many(self, items: Iterable[Item], *, batch_size: int = 32, n_process: int = 1,
+                     errors: Literal["raise"] = "raise") -> Iterator[Extraction]: ...
 
-        Items are strings, ``(text, published)`` pairs or mappings ``{"id", "text", "published"}``.
-        A text longer than ``chunk_chars`` is processed in chunks cut at paragraph or sentence
-        boundaries; its records come back with offsets in the whole text.
+    @overload
+    def extract_many(self, items: Iterable[Item], *, batch_size: int = 32, n_process: int = 1,
+                     errors: Literal["record"]) -> Iterator[Extraction | ErrorRecord]: ...
+
+    def extract_many(self, items: Iterable[Item], *, batch_size: int = 32, n_process: int = 1,
+                     errors: ErrorMode = "raise") -> Iterator[Extraction] | Iterator[Extraction | ErrorRecord]:
+        """Extract from many articles through ``nlp.pipe``: one record per item, in order.
+
+        Items are strings, ``(text, published)`` pairs or mappings ``{"id", "text", "published"}``
+        (``id`` a string or an integer, kept as given). A text longer than ``chunk_chars`` is
+        processed in chunks cut at paragraph or sentence boundaries, a batch never holding more
+        than ``chunk_chars`` characters; its records come back with offsets in the whole text.
+
+        ``errors="raise"`` (default): the first item that cannot be processed raises, after the
+        results before it, with a message naming it (``item 3 (id 'x'): ...``).
+        ``errors="record"``: it becomes an :class:`~frnews_ner.records.ErrorRecord` in its place
+        and the following items are all processed.
+
+        With ``n_process=1`` documents go through spaCy's ``memory_zone`` in groups of
+        :data:`ZONE_DOCS`: the string store does not grow over a long stream.
 
         >>> for ex in Extractor().extract_many([("Jean Dupont est à Lyon.", "2024-12-15")]):  # doctest: +SKIP
         ...     print(ex.to_json())
         """
-        docs = (pair for index, item in enumerate(items) for pair in self._prepare(index, item))
-        current: _Chunks | None = None
-        for doc, chunk in self.nlp.pipe(docs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-            if current is None or current.index != chunk.index:
-                current = _Chunks(chunk.index)
-            current.parts.append((chunk.offset, doc))
-            if len(current.parts) == chunk.count:
-                yield self._to_extraction(current.parts, chunk.doc_id, chunk.published)
-                current = None
-
-    def _prepare(self, index: int, item: Item) -> list[tuple[Doc, _Chunk]]:
-        doc_id: str | None = None
-        if isinstance(item, str):
-            text, published = item, None
-        elif isinstance(item, tuple):
-            if len(item) != 2:
-                raise InputError(f"item {index}: expected a (text, published) pair, got a tuple of {len(item)} items")
-            text, published = item
-        elif isinstance(item, Mapping):
-            if "text" not in item:
-                raise InputError(f"item {index}: expected a mapping with a 'text' key, got keys {sorted(map(str, item))}")
-            text, published = item["text"], item.get("published")
-            raw_id = item.get("id")
-            doc_id = None if raw_id is None else str(raw_id)
+        if errors not in ("raise", "record"):
+            raise ValueError(f"errors must be 'raise' or 'record'; got {errors!r}")
+        plans = (self._plan(index, item) for index, item in enumerate(items))
+        if n_process == 1:
+            records = self._extract_zoned(plans, batch_size)
         else:
-            raise InputError(f"item {index}: expected str, (text, published) or a mapping, got "
-                             f"{type(item).__name__}: {item!r:.60}")
-        text = _check_text(text)
-        day = parse_published(published)
-        pieces = split_text(text, self.chunk_chars)
-        prepared = []
-        for offset, piece in pieces:
-            doc = self.nlp.make_doc(piece)
-            doc._.frnews_published = day.isoformat() if day else None
-            prepared.append((doc, _Chunk(index, offset, len(pieces), doc_id, day)))
-        return prepared
+            records = self._extract_processes(plans, batch_size, n_process)
+        return _raising(records) if errors == "raise" else (r for r, _ in records)
 
-    def _to_extraction(self, parts: list[tuple[int, Doc]], doc_id: str | None, published: date | None) -> Extraction:
+    # ---- one item → what to process -------------------------------------------------------------
+
+    def _plan(self, index: int, item: Item) -> _Plan | tuple[ErrorRecord, BaseException]:
+        doc_id: DocId | None = None
+        try:
+            if isinstance(item, str):
+                text, published = item, None
+            elif isinstance(item, tuple):
+                if len(item) != 2:
+                    raise InputError(f"expected a (text, published) pair, got a tuple of {len(item)} items")
+                text, published = item
+            elif isinstance(item, Mapping):
+                doc_id = _item_id(item.get("id"))
+                if "text" not in item:
+                    raise InputError(f"expected a mapping with a 'text' key, got keys {sorted(map(str, item))}")
+                text, published = item["text"], item.get("published")
+            else:
+                raise InputError(f"expected str, (text, published) or a mapping, got "
+                                 f"{type(item).__name__}: {item!r:.60}")
+            text = _check_text(text)
+            day = parse_published(published)
+            processing = ProcessingText.of(text)
+            pieces = tuple(split_text(processing.text, self.chunk_chars))
+        except Exception as err:  # noqa: BLE001 - the document boundary: reported as this item's error
+            return _failure(index, doc_id, err)
+        return _Plan(index, doc_id, day, processing, pieces)
+
+    # ---- one process: groups in memory zones ------------------------------------------------------
+
+    def _extract_zoned(self, plans: Iterable[_Plan | tuple[ErrorRecord, BaseException]],
+                       batch_size: int) -> Iterator[tuple[Extraction | ErrorRecord, BaseException | None]]:
+        for group in _groups(plans, ZONE_DOCS):
+            with self._zone_lock, _memory_zone(self.nlp):
+                # records are built (plain Python) before the zone frees the docs' strings
+                done = self._run_group(group, batch_size)
+            yield from done
+
+    def _run_group(self, group: list[_Plan | tuple[ErrorRecord, BaseException]],
+                   batch_size: int) -> list[tuple[Extraction | ErrorRecord, BaseException | None]]:
+        jobs = [(plan, n) for plan in group if isinstance(plan, _Plan) for n in range(len(plan.pieces))]
+        docs: dict[tuple[int, int], Doc | BaseException] = {}
+        for batch in _batches(jobs, batch_size, self.chunk_chars):
+            made = [self._make_doc(plan, n) for plan, n in batch]
+            try:
+                for (plan, n), doc in zip(batch, self.nlp.pipe(made, batch_size=len(made))):
+                    docs[plan.index, n] = doc
+            except Exception:  # noqa: BLE001 - one bad doc spoils a batch: each one again, alone
+                for plan, n in batch:
+                    docs[plan.index, n] = self._run_alone(plan, n)
+        out: list[tuple[Extraction | ErrorRecord, BaseException | None]] = []
+        for entry in group:
+            if not isinstance(entry, _Plan):
+                out.append(entry)
+                continue
+            out.append(self._record(entry, [docs[entry.index, n] for n in range(len(entry.pieces))]))
+        return out
+
+    def _make_doc(self, plan: _Plan, n: int) -> Doc:
+        doc = self.nlp.make_doc(plan.pieces[n][1])
+        doc._.frnews_published = plan.published.isoformat() if plan.published else None
+        return doc
+
+    def _run_alone(self, plan: _Plan, n: int) -> Doc | BaseException:
+        """The components one by one on a fresh doc, so the error raised is this doc's own."""
+        try:
+            doc = self._make_doc(plan, n)
+            for _, component in self.nlp.pipeline:
+                doc = component(doc)
+            return doc
+        except Exception as err:  # noqa: BLE001 - the document boundary
+            return err
+
+    def _record(self, plan: _Plan, parts: Sequence[Doc | BaseException]
+                ) -> tuple[Extraction | ErrorRecord, BaseException | None]:
+        failed = next((p for p in parts if isinstance(p, BaseException)), None)
+        if failed is not None:
+            return _failure(plan.index, plan.doc_id, failed)
+        try:
+            return self._to_extraction(plan, parts), None  # type: ignore[arg-type]
+        except Exception as err:  # noqa: BLE001 - the document boundary
+            return _failure(plan.index, plan.doc_id, err)
+
+    # ---- several processes: spaCy's multiprocessing pipe -------------------------------------------
+
+    def _extract_processes(self, plans: Iterable[_Plan | tuple[ErrorRecord, BaseException]], batch_size: int,
+                           n_process: int) -> Iterator[tuple[Extraction | ErrorRecord, BaseException | None]]:
+        """One ``nlp.pipe(n_process=N)`` stream; a doc a worker could not process is dropped by the
+        error handler, noticed by its missing index, and run again alone here to get its error."""
+        waiting: dict[int, _Plan | tuple[ErrorRecord, BaseException]] = {}
+        parts: dict[int, dict[int, Doc]] = {}
+
+        def feed() -> Iterator[tuple[Doc, tuple[int, int]]]:
+            for plan in plans:
+                index = plan.index if isinstance(plan, _Plan) else plan[0].index
+                waiting[index] = plan  # type: ignore[index]
+                if isinstance(plan, _Plan):
+                    for n in range(len(plan.pieces)):
+                        yield self._make_doc(plan, n), (plan.index, n)
+
+        def finish(index: int) -> tuple[Extraction | ErrorRecord, BaseException | None]:
+            plan = waiting.pop(index)
+            if not isinstance(plan, _Plan):
+                return plan
+            got = parts.pop(index, {})
+            return self._record(plan, [got[n] if n in got else self._run_alone(plan, n)
+                                       for n in range(len(plan.pieces))])
+
+        with _error_handler(self.nlp, _drop_failed_doc):
+            for doc, (index, n) in self.nlp.pipe(feed(), as_tuples=True, batch_size=batch_size,
+                                                 n_process=n_process):
+                for earlier in sorted(i for i in waiting if i < index):
+                    yield finish(earlier)  # failed items, or docs dropped by the error handler
+                parts.setdefault(index, {})[n] = doc
+                plan = waiting[index]
+                if isinstance(plan, _Plan) and len(parts[index]) == len(plan.pieces):
+                    yield finish(index)
+            for index in sorted(waiting):
+                yield finish(index)
+
+    def _to_extraction(self, plan: _Plan, parts: Sequence[Doc]) -> Extraction:
         if len(parts) == 1:
-            doc = parts[0][1]
-            entities = tuple(doc._.frnews_entities or ())
-            dates = tuple(doc._.frnews_dates or ())
+            doc = parts[0]
+            entities = list(doc._.frnews_entities or ())
+            dates = list(doc._.frnews_dates or ())
         else:
-            entities = tuple(merge_entities((offset, doc._.frnews_entities or ()) for offset, doc in parts))
-            dates = tuple(merge_dates((offset, doc._.frnews_dates or ()) for offset, doc in parts))
-        return Extraction(model=self.model_name, published=published, entities=entities, dates=dates, id=doc_id)
+            offsets = [offset for offset, _ in plan.pieces]
+            entities = merge_entities((o, doc._.frnews_entities or ()) for o, doc in zip(offsets, parts))
+            dates = merge_dates((o, doc._.frnews_dates or ()) for o, doc in zip(offsets, parts))
+        processing = plan.processing
+        if processing.text is not processing.original:
+            # offsets and texts in the caller's string, never in the copy that was processed
+            entities = [replace(e, mentions=tuple(_in_original(m, processing) for m in e.mentions))
+                        for e in entities]
+            dates = [_in_original(d, processing) for d in dates]
+        return Extraction(model=self.model_name, published=plan.published, entities=tuple(entities),
+                          dates=tuple(dates), id=plan.doc_id)
+
+
+#: Documents per memory zone when ``n_process=1`` (their strings are freed when the group is done).
+ZONE_DOCS = 256
+
+ErrorMode = Literal["raise", "record"]
+_Offsets = TypeVar("_Offsets", Mention, TimeExpression)
 
 
 @dataclass(frozen=True, slots=True)
-class _Chunk:
-    """What travels beside each doc through ``nlp.pipe``: which item, where in its text."""
+class _Plan:
+    """One valid item, ready to process: its text for processing, cut into ``(offset, piece)``."""
 
     index: int
-    offset: int
-    count: int
-    doc_id: str | None
+    doc_id: DocId | None
     published: date | None
+    processing: ProcessingText
+    pieces: tuple[tuple[int, str], ...]
 
 
-@dataclass
-class _Chunks:
-    index: int
-    parts: list[tuple[int, Doc]] = field(default_factory=list)
+def _item_id(raw: object) -> DocId | None:
+    if raw is None or (isinstance(raw, (str, int)) and not isinstance(raw, bool)):
+        return raw  # type: ignore[return-value]
+    raise InputError(f"expected the id to be a string or an integer, found {type(raw).__name__}: {raw!r:.60}")
+
+
+def _where(index: int, doc_id: DocId | None) -> str:
+    return f"item {index}" + (f" (id {doc_id!r})" if doc_id is not None else "")
+
+
+def _failure(index: int, doc_id: DocId | None, err: BaseException) -> tuple[ErrorRecord, BaseException]:
+    message = str(err) or type(err).__name__
+    return ErrorRecord(type=type(err).__name__, message=message, id=doc_id, index=index), err
+
+
+def _named(err: BaseException, where: str) -> BaseException:
+    """``err`` with ``where`` in front of its message, same type (a note when the type forbids it)."""
+    try:
+        named = copy.copy(err)
+        named.args = (f"{where}: {err}",)
+        if str(named) == f"{where}: {err}":
+            return named
+    except Exception:  # noqa: BLE001 - an exception type that cannot be copied or re-worded
+        pass
+    add_note = getattr(err, "add_note", None)
+    if add_note is not None:
+        add_note(where)
+    return err
+
+
+def _raising(records: Iterable[tuple[Extraction | ErrorRecord, BaseException | None]]) -> Iterator[Extraction]:
+    for record, err in records:
+        if err is not None and isinstance(record, ErrorRecord):
+            named = _named(err, _where(record.index or 0, record.id))
+            raise named from (err if named is not err else None)
+        assert isinstance(record, Extraction)
+        yield record
+
+
+def _groups(plans: Iterable[_Plan | tuple[ErrorRecord, BaseException]],
+            max_docs: int) -> Iterator[list[_Plan | tuple[ErrorRecord, BaseException]]]:
+    group: list[_Plan | tuple[ErrorRecord, BaseException]] = []
+    docs = 0
+    for plan in plans:
+        group.append(plan)
+        docs += len(plan.pieces) if isinstance(plan, _Plan) else 0
+        if docs >= max_docs:
+            yield group
+            group, docs = [], 0
+    if group:
+        yield group
+
+
+def _batches(jobs: Sequence[tuple[_Plan, int]], max_docs: int, max_chars: int) -> Iterator[list[tuple[_Plan, int]]]:
+    """Batches of at most ``max_docs`` docs and ``max_chars`` characters (a longer doc goes alone)."""
+    batch: list[tuple[_Plan, int]] = []
+    chars = 0
+    for plan, n in jobs:
+        size = len(plan.pieces[n][1])
+        if batch and (len(batch) >= max_docs or chars + size > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append((plan, n))
+        chars += size
+    if batch:
+        yield batch
+
+
+def _in_original(record: _Offsets, processing: ProcessingText) -> _Offsets:
+    start, end = processing.to_original(record.start, record.end)
+    return replace(record, start=start, end=end, text=processing.original[start:end])
+
+
+@contextmanager
+def _memory_zone(nlp: Any) -> Iterator[None]:
+    zone = getattr(nlp, "memory_zone", None)  # spaCy >= 3.8
+    if zone is None:
+        yield
+        return
+    with zone():
+        yield
+
+
+def _drop_failed_doc(proc_name: str | None, proc: Any, docs: Any, error: Exception) -> None:
+    """spaCy error handler of the multiprocessing stream: the doc is dropped, then noticed missing
+    and processed again alone in the main process (module level: workers must find it)."""
+
+
+@contextmanager
+def _error_handler(nlp: Any, handler: Callable[..., None]) -> Iterator[None]:
+    """``handler`` for the stream's duration: the default one and each component's that can take one
+    (a component that cannot keeps raising: the worker then reports its batch, which is dropped)."""
+    saved: list[tuple[Any, Any]] = []
+    default = nlp.default_error_handler
+    nlp.default_error_handler = handler
+    try:
+        for _, component in nlp.pipeline:
+            if hasattr(component, "set_error_handler"):
+                previous = component.get_error_handler()
+                try:
+                    component.set_error_handler(handler)
+                except AttributeError:  # a compiled component without the slot
+                    continue
+                saved.append((component, previous))
+        yield
+    finally:
+        nlp.default_error_handler = default
+        for component, previous in saved:
+            component.set_error_handler(previous)
 
 
 _registered = False

@@ -23,8 +23,10 @@ def parse_published(published: object) -> date | None:
     >>> parse_published("2024-12-15T08:30:00+01:00")
     datetime.date(2024, 12, 15)
     """
-    if published is None or published != published:  # NaN and NaT are not equal to themselves
+    if _is_missing(published):
         return None
+    if type(published).__name__ == "datetime64" and hasattr(published, "astype"):  # numpy, without importing it
+        return published.astype("datetime64[D]").item()  # type: ignore[no-any-return]
     if isinstance(published, datetime):
         return published.date()
     if isinstance(published, date):
@@ -41,3 +43,17 @@ def parse_published(published: object) -> date | None:
             pass
     raise PublishedDateError(f"published must be a date, a datetime or an ISO date string like '2024-12-15'; "
                              f"got {published!r:.80}")
+
+
+def _is_missing(value: object) -> bool:
+    """``None``, or a missing marker of a data frame: float ``NaN``, ``pandas.NaT``, ``numpy.datetime64("NaT")``.
+
+    They are the values not equal to themselves; an object whose comparison fails or gives no
+    boolean (an array) is not missing, and is refused by the caller.
+    """
+    if value is None:
+        return True
+    try:
+        return bool(value != value)
+    except Exception:  # noqa: BLE001 - any comparison failure means "not a missing marker"
+        return False

@@ -19,9 +19,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, TypeVar, get_args
 
+from ._version import __version__
 from .errors import RecordError
 
 SCHEMA = "frnews_ner/1"
+
+#: What an item's id may be: a string or an integer, kept as given (JSON type included).
+DocId = str | int
 
 Label = Literal["PER", "LOC", "ORG", "MISC"]
 MentionForm = Literal["name", "surname", "alias", "acronym", "demonym", "title", "metonym"]
@@ -231,11 +235,13 @@ class Extraction:
     published: date | None
     entities: tuple[Entity, ...] = ()
     dates: tuple[TimeExpression, ...] = ()
-    id: str | None = None
+    id: DocId | None = None
     schema: str = field(default=SCHEMA)
+    #: the frnews_ner version that made the record (``None`` when read back from an older one)
+    version: str | None = __version__
 
     def to_dict(self) -> dict[str, Any]:
-        return {"schema": self.schema, "id": self.id, "model": self.model,
+        return {"schema": self.schema, "id": self.id, "model": self.model, "version": self.version,
                 "published": self.published.isoformat() if self.published else None,
                 "entities": [e.to_dict() for e in self.entities],
                 "dates": [d.to_dict() for d in self.dates]}
@@ -272,6 +278,10 @@ class Extraction:
         schema = r.get("schema", str, optional=True, default=SCHEMA)
         if schema != SCHEMA:
             raise RecordError(f"schema: expected {SCHEMA!r}, found {schema!r}")
+        if "error" in data:
+            error = ErrorRecord.from_dict(data)
+            raise RecordError(f"an error record, not a result ({error.where()}: {error.type}: {error.message}); "
+                              "read lines that may be either with frnews_ner.records.read_result")
         published = r.get("published", str, optional=True)
         try:
             day = date.fromisoformat(published) if published is not None else None
@@ -279,8 +289,8 @@ class Extraction:
             raise RecordError(f"published: expected an ISO date like '2024-12-15', found {published!r}") from None
         return cls(model=r.get("model", str), published=day,
                    entities=tuple(Entity.from_dict(e, w) for w, e in r.items("entities")),
-                   dates=tuple(TimeExpression.from_dict(d, w) for w, d in r.items("dates")),
-                   id=r.get("id", str, optional=True), schema=schema)
+                      dates=tuple(TimeExpression.from_dict(d, w) for w, d in r.items("dates")),
+                   id=_doc_id(r), schema=schema, version=r.get("version", str, optional=True))
 
     @classmethod
     def from_json(cls, text: str) -> Extraction:
@@ -290,3 +300,74 @@ class Extraction:
         except json.JSONDecodeError as err:
             raise RecordError(f"expected a JSON object, found invalid JSON ({err.msg})") from None
         return cls.from_dict(data)
+
+
+def _doc_id(r: _Reader) -> DocId | None:
+    if isinstance(r.data.get("id"), bool):  # a bool is an int to Python, not an id to anyone
+        raise RecordError(f"id: expected str or int, found {r.data['id']!r}")
+    return r.get("id", (str, int), optional=True)
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRecord:
+    """The place of a document that could not be processed, in the stream of results.
+
+    ``extract_many(..., errors="record")``, ``frnews-ner extract --jsonl`` and the Dask functions
+    put one where the result would be, so there is exactly one record per input:
+
+    ``{"schema": "frnews_ner/1", "id": "a7", "line": 12, "version": "0.1.0",
+    "error": {"type": "InputError", "message": "line 12: invalid UTF-8 at byte 40 (0xe9)"}}``
+
+    ``id`` is the item's id when it could be read, ``line`` its line in a JSONL input, ``index``
+    its position among the items given to ``extract_many`` (not written to JSON: the line says it).
+
+    >>> ErrorRecord(id="a7", line=12, type="InputError", message="line 12: expected a JSON object").to_dict()["error"]
+    {'type': 'InputError', 'message': 'line 12: expected a JSON object'}
+    """
+
+    type: str
+    message: str
+    id: DocId | None = None
+    line: int | None = None
+    index: int | None = None
+    schema: str = field(default=SCHEMA)
+    version: str | None = __version__
+
+    def where(self) -> str:
+        """``line 12 (id 'a7')``, ``item 3``: how messages name the document."""
+        place = f"line {self.line}" if self.line is not None else (
+            f"item {self.index}" if self.index is not None else "document")
+        return place + (f" (id {self.id!r})" if self.id is not None else "")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema": self.schema, "id": self.id, "line": self.line, "version": self.version,
+                "error": {"type": self.type, "message": self.message}}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ErrorRecord:
+        """Read back an error record; raises :class:`~frnews_ner.errors.RecordError` naming the bad field."""
+        r = _Reader(data, "")
+        error = _Reader(r.get("error", Mapping), "error")
+        return cls(type=error.get("type", str), message=error.get("message", str), id=_doc_id(r),
+                   line=r.get("line", int, optional=True), schema=r.get("schema", str, optional=True, default=SCHEMA),
+                   version=r.get("version", str, optional=True))
+
+
+def read_result(data: Mapping[str, Any] | str) -> Extraction | ErrorRecord:
+    """A line of ``--jsonl`` output (or its dict) → the :class:`Extraction` or the :class:`ErrorRecord` it holds.
+
+    >>> read_result('{"schema": "frnews_ner/1", "id": 3, "line": 3, "error": {"type": "InputError", '
+    ...             '"message": "line 3: expected a JSON object, found list"}}').where()
+    'line 3 (id 3)'
+    """
+    if isinstance(data, str):
+        try:
+            data = json.loads(data)
+        except json.JSONDecodeError as err:
+            raise RecordError(f"expected a JSON object, found invalid JSON ({err.msg})") from None
+    if isinstance(data, Mapping) and "error" in data:
+        return ErrorRecord.from_dict(data)
+    return Extraction.from_dict(data)  # type: ignore[arg-type]

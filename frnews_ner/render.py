@@ -236,31 +236,39 @@ def _cmd_render(args: Any) -> int:
         text = sys.stdin.read() if args.input == "-" else Path(args.input).read_text(encoding="utf-8")
         pairs.append((_extractor(args).extract(text, published=args.published), text))
     else:
+        from .jsonl import id_key, output_id, parse_lines, raw_lines
+        from .records import ErrorRecord, read_result
+
         articles = []
-        for number, line in enumerate(Path(args.jsonl).read_text(encoding="utf-8").splitlines(), start=1):
-            if line.strip():
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as err:
-                    raise InputError(f"{args.jsonl}:{number}: expected a JSON object, found invalid JSON "
-                                     f"({err.msg})") from None
-                if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                    raise InputError(f"{args.jsonl}:{number}: expected an object with a string 'text'")
-                articles.append(obj)
+        keys = []
+        for number, parsed in parse_lines(raw_lines(args.jsonl)):
+            if isinstance(parsed, InputError):
+                raise InputError(f"{args.jsonl}:{str(parsed).removeprefix('line ')}") from None
+            if not isinstance(parsed.get("text"), str):
+                raise InputError(f"{args.jsonl}:{number}: expected an object with a string 'text'")
+            articles.append(parsed)
+            keys.append(id_key(output_id(parsed, number)))
         if args.results:
-            by_id: dict[Any, Extraction] = {}
-            for number, line in enumerate(Path(args.results).read_text(encoding="utf-8").splitlines(), start=1):
+            by_id: dict[str, Extraction] = {}
+            failed: dict[str, ErrorRecord] = {}
+            for number, line in enumerate(Path(args.results).read_text(encoding="utf-8").split("\n"), start=1):
                 if line.strip():
                     try:
-                        result = Extraction.from_json(line)
+                        result = read_result(line)
                     except ValueError as err:
                         raise InputError(f"{args.results}:{number}: {err}") from None
-                    by_id[result.id] = result
-            for number, obj in enumerate(articles, start=1):
-                key = str(obj.get("id", number))
-                if key not in by_id:
-                    raise InputError(f"{args.jsonl}: article {key!r} has no result in {args.results}")
-                pairs.append((by_id[key], obj["text"]))
+                    if isinstance(result, ErrorRecord):
+                        failed[id_key(result.id)] = result
+                    else:
+                        by_id[id_key(result.id)] = result
+            for key, obj in zip(keys, articles):
+                if key in by_id:
+                    pairs.append((by_id[key], obj["text"]))
+                elif key in failed:  # the extraction of that article failed: said, and left out of the page
+                    print(f"{args.results}: article {json.loads(key)!r} left out: its record is an error "
+                          f"({failed[key].type}: {failed[key].message})", file=sys.stderr)
+                else:
+                    raise InputError(f"{args.jsonl}: article {json.loads(key)!r} has no result in {args.results}")
         else:
             results = _extractor(args).extract_many(articles)
             pairs = [(result, obj["text"]) for result, obj in zip(results, articles)]

