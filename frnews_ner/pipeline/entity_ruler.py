@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from ..errors import RuleError, RuleProblem
 from ..kb import KnowledgeBase
 from ..rules import Pattern, load_rules
 from ..text import fold
@@ -101,12 +102,23 @@ class EntityRuler:
         self.matcher = Matcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
         phrases: dict[str, list[Doc]] = {}
+        refused: list[RuleProblem] = []
         for pattern in patterns:
             key = self._key(nlp, pattern.label, pattern.id or "", pattern.source)
             if isinstance(pattern.pattern, list):
-                self.matcher.add(key, [pattern.pattern], greedy="LONGEST")
+                try:
+                    self.matcher.add(key, [pattern.pattern], greedy="LONGEST")
+                except (ValueError, KeyError, TypeError, AttributeError) as err:
+                    # the rule reader checked it with spaCy's validator; what the Matcher still
+                    # refuses is reported the same way, never as spaCy's error on an internal key
+                    path, _, line = pattern.source.rpartition(":")
+                    refused.append(RuleProblem(path, int(line) if line.isdigit() else 0,
+                                               f"expected a token pattern spaCy's Matcher accepts, found one it "
+                                               f"refuses ({type(err).__name__}: {err})"))
             else:
                 phrases.setdefault(key, []).extend(self._variants(nlp, pattern.pattern))
+        if refused:
+            raise RuleError(refused)
         self._add_kb_phrases(nlp, phrases)
         for key, docs in phrases.items():
             self.phrases.add(key, docs)
