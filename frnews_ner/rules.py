@@ -219,6 +219,7 @@ class Pattern:
     label: str
     pattern: str | list[dict[str, Any]]
     id: str | None
+    #: where it was read, ``path:line``
     source: str
 
 
@@ -303,9 +304,154 @@ def _build(dirs: list[Path], parts: tuple[str, ...]) -> RuleSet:
 
 # --------------------------------------------------------------------------- patterns
 
-# A group holding a quantifier and itself quantified, « (a+)+ », « (\w*)* »: catastrophic backtracking.
-_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]")
-_UNBOUNDED = ("*", "+")
+#: How much matching work one token pattern may ask for. spaCy's Matcher follows every way a pattern
+#: can match, so the work grows with 2 to the power of its optional tokens and with the length of
+#: the text to the power of its unbounded ones (measured on a 1 KB article: three « {"OP": "*"} »
+#: took 6 s, sixteen « {"OP": "?"} » 2.4 s, thirty did not end; three « {"IS_TITLE": true, "OP": "+"} »
+#: over 200 capitalised words, 24 s). Budget: an optional position costs 1 (« ? », and m - n for
+#: « {n,m} »), an unbounded token (« * », « + », « {n,} ») costs 3.
+MAX_PATTERN_COST = 8
+#: Unbounded tokens per pattern, and among them tokens that match any token (« {} », or only
+#: negative constraints: ``NOT_IN``, ``!=``, ``IS_…: false``).
+MAX_UNBOUNDED = 2
+MAX_UNBOUNDED_WILDCARDS = 1
+#: The largest count of « {n} », « {n,m} »: spaCy writes the token out that many times.
+MAX_REPEAT = 20
+_IN_WORDS = {0: "no", 1: "one", 2: "two", 3: "three"}
+_COUNT = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
+_STRING_OPERATORS = ("REGEX", "IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS", "FUZZY", "FUZZY1", "FUZZY2",
+                     "FUZZY3", "FUZZY4", "FUZZY5", "FUZZY6", "FUZZY7", "FUZZY8", "FUZZY9", "==", "!=")
+_NUMBER_OPERATORS = ("IN", "NOT_IN", "==", "!=", ">=", "<=", ">", "<")
+_NEGATIVE_OPERATORS = frozenset({"NOT_IN", "!="})
+
+
+def _token_attributes() -> tuple[str, ...]:
+    """The attribute names spaCy's pattern schema knows (« LOWER », « IS_TITLE », « OP », « _ »…)."""
+    from spacy.schemas import TokenPattern
+
+    return tuple(sorted("_" if name == "underscore" else name.upper() for name in TokenPattern.model_fields))
+
+
+def _expected_value(attribute: str) -> str:
+    """What the value of a token attribute may be, in plain words."""
+    if attribute == "OP":
+        return "'!', '?', '+', '*' or a count like '{2}', '{1,3}', '{2,}', '{,3}'"
+    if attribute == "LENGTH":
+        return f"a whole number or an object with one of {', '.join(_NUMBER_OPERATORS)} (like {{\">=\": 5}})"
+    if attribute.startswith(("IS_", "LIKE_")) or attribute in ("SPACY", "SENT_START"):
+        return "true or false"
+    if attribute == "ENT_IOB":
+        return "one of '', 'I', 'O', 'B', 0, 1, 2, 3"
+    if attribute == "_":
+        return "an object of registered custom attributes and their values"
+    return (f"a string or an object with one of {', '.join(_STRING_OPERATORS[:7])}…, ==, != "
+            "(like {\"IN\": [\"a\", \"b\"]})")
+
+
+def _plain_validation_errors(pattern: list[dict[str, Any]], errors: Sequence[str]) -> list[str]:
+    """spaCy's validator errors (« [pattern -> 0 -> LOWER -> TokenPatternString -> IN] Input should be
+    a valid list ») in plain words, one per token attribute: « token 1: LOWER must be … found … »."""
+    import difflib
+
+    where = re.compile(r"^\[pattern -> (\d+)(?: -> (.*?))?\] (.*)$")
+    found: dict[tuple[int, str], list[tuple[list[str], str]]] = {}
+    for error in errors:
+        m = where.match(str(error))
+        if m is None or m.group(2) is None:
+            found.setdefault((-1, ""), []).append(([], str(error)))
+            continue
+        # keep the keys of the user's pattern, drop the names of spaCy's schema classes and types
+        path = [part for part in m.group(2).split(" -> ")
+                if not re.match(r"^(TokenPattern\w*|str|int|float|bool|list\[\w*\]|str-enum\[.*\]|"
+                                r"constrained-str|function-\w+\[.*\])$", part)]
+        found.setdefault((int(m.group(1)), path[0] if path else ""), []).append((path, m.group(3)))
+    known = _token_attributes()
+    out: list[str] = []
+    for (index, attribute), reasons in found.items():
+        if index < 0:
+            out.extend(reason for _, reason in reasons)
+            continue
+        token = pattern[index] if index < len(pattern) else {}
+        head = f"token {index + 1}"
+        if any(r == "Extra inputs are not permitted" and len(p) == 1 for p, r in reasons):
+            close = difflib.get_close_matches(attribute.upper(), known, n=1)
+            out.append(f"{head}: unknown attribute {attribute!r}" + (f" (did you mean {close[0]!r}?)" if close else "")
+                       + f"; expected one of {', '.join(known)}")
+            continue
+        value = json.dumps(token.get(attribute), ensure_ascii=False)
+        extra = sorted({p[-1] for p, r in reasons if r == "Extra inputs are not permitted" and len(p) > 1})
+        if token.get(attribute) is None:
+            why = "must not be null"
+        elif extra and attribute != "_":
+            why = f"has the unknown operator{'s' if len(extra) > 1 else ''} {', '.join(map(repr, extra))}"
+        else:
+            why = f"must be {_expected_value(attribute)}"
+        out.append(f"{head}: {attribute} {why}, found {value:.80}")
+    return out
+
+
+def nested_quantifier(regex: str) -> str | None:
+    """The part of ``regex`` that repeats a group which itself repeats or alternates, or ``None``.
+
+    « (a+)+ », « (\\w+\\s?)* », « ((a+)b)+ », « (a|aa)* » can take exponential time on some strings
+    (catastrophic backtracking). The check is static and conservative: a group repeated by « * »,
+    « + » or « {n,m} » (m > 1) must hold neither a repeated part nor a « | ». « (de|du)? » is fine.
+
+    >>> nested_quantifier("^(a+)+$")
+    '(a+)+'
+    >>> nested_quantifier("(iste|ien)$") is None
+    True
+    """
+    stack: list[list[int]] = []  # per open group: [start, whether it repeats or alternates inside]
+    i, n = 0, len(regex)
+    while i < n:
+        char = regex[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":  # a class: nothing in it is an operator
+            i += 1
+            if regex[i:i + 1] == "^":
+                i += 1
+            if regex[i:i + 1] == "]":
+                i += 1
+            while i < n and regex[i] != "]":
+                i += 2 if regex[i] == "\\" else 1
+            i += 1
+            continue
+        if char == "(":
+            stack.append([i, 0])
+            i += 2 if regex[i + 1:i + 2] == "?" else 1  # « (?: », « (?= »: that « ? » is no quantifier
+            continue
+        if char == "|" and stack:
+            stack[-1][1] = 1
+        length, repeats = _quantifier(regex, i + 1 if char == ")" else i)
+        if char == ")":
+            group = stack.pop() if stack else [0, 0]
+            if repeats and group[1]:
+                return regex[group[0]:i + 1 + length]
+            if stack and (repeats or group[1]):
+                stack[-1][1] = 1
+            i += 1 + length
+            continue
+        if repeats and stack:
+            stack[-1][1] = 1
+        i += max(length, 1)
+    return None
+
+
+def _quantifier(regex: str, i: int) -> tuple[int, bool]:
+    """The length of the quantifier at ``regex[i]`` (0: none) and whether it repeats (may match twice)."""
+    char = regex[i:i + 1]
+    if char in ("*", "+", "?"):
+        length = 2 if regex[i + 1:i + 2] in ("?", "+") else 1  # lazy « *? », possessive « *+ »
+        return length, char != "?"
+    m = re.match(r"\{(\d*)(,?)(\d*)\}[?+]?", regex[i:])
+    if char == "{" and m and (m.group(1) or m.group(3)):
+        low = int(m.group(1) or 0)
+        high = int(m.group(3)) if m.group(3) else (low if not m.group(2) else None)
+        return len(m.group(0)), high is None or high > 1
+    return 0, False
 
 
 def read_patterns(dirs: Sequence[Path], problems: Problems, kb: KnowledgeBase | None) -> list[Pattern]:
@@ -317,7 +463,7 @@ def read_patterns(dirs: Sequence[Path], problems: Problems, kb: KnowledgeBase | 
     out: list[Pattern] = []
     for path in files_named(dirs, "kb/patterns.jsonl"):
         for number, obj in read_jsonl(path, problems):
-            where = f"{path.name}:{number}"
+            where = f"{path}:{number}"
             if not isinstance(obj, dict):
                 problems.add(path, number, f"expected a JSON object, found {type(obj).__name__}")
                 continue
@@ -353,25 +499,82 @@ def read_patterns(dirs: Sequence[Path], problems: Problems, kb: KnowledgeBase | 
 
 
 def _token_pattern_problem(pattern: list[Any], validate: Any) -> str | None:
+    """Why a token pattern cannot be used (every reason, in plain words), or ``None``."""
     if not pattern or not all(isinstance(t, dict) for t in pattern):
         return "expected a non-empty list of token objects in 'pattern', found " + (
             "an empty list" if not pattern else f"{[type(t).__name__ for t in pattern]}")
     errors = validate(pattern)
     if errors:
-        return "expected a valid spaCy token pattern: " + "; ".join(str(e) for e in errors)
-    wildcards = sum(1 for t in pattern if t.get("OP") in _UNBOUNDED and set(t) == {"OP"})
-    if wildcards > 1:
-        return (f"expected at most one unbounded wildcard token ({{\"OP\": \"*\"}} or {{\"OP\": \"+\"}} alone), "
-                f"found {wildcards}: their matches grow with the square of the text or worse")
+        return "expected a valid spaCy token pattern: " + "; ".join(_plain_validation_errors(pattern, errors))
+    from spacy.tokens import Token
+
+    reasons: list[str] = []
+    for n, token in enumerate(pattern, start=1):
+        for name in token.get("_", {}):
+            if not Token.has_extension(name):
+                reasons.append(f"token {n}: expected a registered custom attribute after '_', found {name!r} "
+                               "(no component of the pipeline sets it)")
+    cost, unbounded, wildcards = 0, 0, 0
+    for n, token in enumerate(pattern, start=1):
+        op = token.get("OP", "")
+        low, high = _op_range(op)
+        if max(low, high or 0) > MAX_REPEAT:
+            reasons.append(f"token {n}: expected a count of at most {MAX_REPEAT} in 'OP', found {op!r}")
+            continue
+        if high is None:
+            unbounded += 1
+            wildcards += _matches_anything(token)
+        else:
+            cost += high - low
+    cost += 3 * unbounded
+    if wildcards > MAX_UNBOUNDED_WILDCARDS:
+        reasons.append(f"expected at most {_IN_WORDS[MAX_UNBOUNDED_WILDCARDS]} unbounded wildcard token ({{\"OP\": \"*\"}} or "
+                       f"{{\"OP\": \"+\"}} on a token that matches anything), found {wildcards}: their matches grow "
+                       "with the square of the text or worse")
+    elif unbounded > MAX_UNBOUNDED:
+        reasons.append(f"expected at most {_IN_WORDS[MAX_UNBOUNDED]} unbounded tokens ('*', '+', '{{n,}}'), found {unbounded}: "
+                       "the work grows with the length of the text to that power")
+    elif cost > MAX_PATTERN_COST:
+        reasons.append(f"expected at most {MAX_PATTERN_COST} optional positions (each '?' is 1, '{{n,m}}' is m - n, "
+                       f"an unbounded token 3), found {cost}: the work doubles with each one")
     for regex in _regexes(pattern):
         try:
             re.compile(regex)
-        except re.error as err:
-            return f"expected a valid regular expression, found {regex!r} ({err})"
-        if _NESTED_QUANTIFIER.search(regex):
-            return (f"expected a regular expression without nested quantifiers, found {regex!r}: "
-                    "it can take exponential time on some tokens")
-    return None
+        except (re.error, OverflowError, RecursionError) as err:
+            reasons.append(f"expected a valid regular expression, found {regex!r} ({err})")
+            continue
+        nested = nested_quantifier(regex)
+        if nested:
+            reasons.append(f"expected a regular expression without nested quantifiers, found {regex!r}: "
+                           f"{nested!r} repeats a group that repeats or alternates inside, which can take "
+                           "exponential time on some tokens")
+    return "; ".join(reasons) or None
+
+
+def _op_range(op: str) -> tuple[int, int | None]:
+    """How many times a token with this « OP » may match: (least, most), most ``None`` when unbounded."""
+    if op in ("", "!"):
+        return (1, 1) if op == "" else (0, 0)
+    if op in ("*", "+", "?"):
+        return (0 if op != "+" else 1), (1 if op == "?" else None)
+    m = _COUNT.match(op)
+    if m is None:
+        return 1, 1
+    low = int(m.group(1) or 0)
+    if not m.group(2):
+        return low, low
+    return low, int(m.group(3)) if m.group(3) else None
+
+
+def _matches_anything(token: dict[str, Any]) -> bool:
+    """Whether a token pattern matches nearly any token: no constraint but « OP », or only negative ones."""
+    for attribute, value in token.items():
+        if attribute == "OP":
+            continue
+        if value is False or (isinstance(value, dict) and value and set(value) <= _NEGATIVE_OPERATORS):
+            continue
+        return False
+    return True
 
 
 def _regexes(value: Any) -> Iterable[str]:

@@ -18,6 +18,8 @@ DASHES = "‐‑‒–—−"
 _TYPOGRAPHY = str.maketrans({**{c: "'" for c in APOSTROPHES}, **{c: "-" for c in DASHES}})
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _SPACES = re.compile(r"\s+")
+#: The combining diacritics of U+0300–U+036F (all but U+034F, the grapheme joiner, which is no mark).
+_LATIN_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
 
 
 def fold(text: str) -> str:
@@ -32,7 +34,10 @@ def fold(text: str) -> str:
         return _SPACES.sub(" ", text.replace("`", "'").lower()).strip()
     text = text.translate(_TYPOGRAPHY)
     decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # the accents of Latin letters in one pass; other scripts' marks one character at a time
+    stripped = _LATIN_MARKS.sub("", decomposed)
+    if not stripped.isascii():
+        stripped = "".join(c for c in stripped if not unicodedata.combining(c))
     return _SPACES.sub(" ", stripped.casefold()).strip()
 
 

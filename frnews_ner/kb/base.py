@@ -12,7 +12,7 @@ from datetime import date
 
 from ..records import KBInfo
 from ..text import fold
-from .translit import translit_key
+from .translit import key_of_folded
 
 #: Record types and the entity label each one gives.
 TYPE_LABELS: Mapping[str, str] = {
@@ -139,7 +139,7 @@ class KnowledgeBase:
                 folded = fold(name)
                 self.aliases.setdefault(folded, set()).add(rec.id)
                 if keyed:
-                    self.keys.setdefault(translit_key(folded), set()).add(rec.id)
+                    self.keys.setdefault(key_of_folded(folded), set()).add(rec.id)
             for name in rec.weak_aliases:
                 self.weak.setdefault(fold(name), set()).add(rec.id)
             if rec.capital and rec.capital in self.records:
@@ -170,7 +170,7 @@ class KnowledgeBase:
             found.setdefault(rid, Candidate(rid, "weak", 0.8))
         if found:
             return list(found.values())
-        key = translit_key(folded)
+        key = key_of_folded(folded)
         for rid in sorted(self.keys.get(key, ())):
             found[rid] = Candidate(rid, "translit", 0.9)
         if found or not fuzzy or len(key) < _FUZZY_MIN_LENGTH:

@@ -23,19 +23,24 @@ decides (the named overlap policy of this component). The linker decides what al
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from ..errors import RuleError, RuleProblem
 from ..kb import KnowledgeBase
 from ..rules import Pattern, load_rules
 from ..text import fold
 from .extensions import TITLES, TitleMention, ensure_extensions
 
 DEMONYMS = "frnews_demonyms"
+#: Words separated by single spaces, nothing else white: tokenised word by word (EntityRuler._tokens).
+_SINGLE_SPACED = re.compile(r"\S+(?: \S+)*")
 
 @dataclass(frozen=True, slots=True)
 class _FoundTitle:
@@ -98,18 +103,41 @@ class EntityRuler:
         # match key (a string hash) → what a match adds; token patterns go to the Matcher, phrases
         # (string patterns) to the PhraseMatcher, as spaCy's SpanRuler does
         self._targets: dict[int, _Target] = {}
+        self._keys: set[str] = set()
+        #: (match key, token hashes) of a knowledge-base name → its record's id ("" when shared)
+        self._named_ids: dict[tuple[int, tuple[int, ...]], str] = {}
         self.matcher = Matcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
-        phrases: dict[str, list[Doc]] = {}
+        # match key → the phrases it matches, each as the ORTH hashes of its tokens: every distinct
+        # text is tokenised once and no Doc is kept (a knowledge base of 100,000 people would
+        # otherwise hold 200,000 Docs at once)
+        phrases: dict[str, dict[tuple[int, ...], None]] = {}
+        self._orths: dict[str, tuple[int, ...]] = {}
+        specials = getattr(nlp.tokenizer, "rules", None)
+        self._word_by_word = isinstance(specials, dict) and not any(
+            len(k) > 1 and any(c.isspace() for c in k) for k in specials)
+        refused: list[RuleProblem] = []
         for pattern in patterns:
             key = self._key(nlp, pattern.label, pattern.id or "", pattern.source)
             if isinstance(pattern.pattern, list):
-                self.matcher.add(key, [pattern.pattern], greedy="LONGEST")
+                try:
+                    self.matcher.add(key, [pattern.pattern], greedy="LONGEST")
+                except (ValueError, KeyError, TypeError, AttributeError) as err:
+                    # the rule reader checked it with spaCy's validator; what the Matcher still
+                    # refuses is reported the same way, never as spaCy's error on an internal key
+                    path, _, line = pattern.source.rpartition(":")
+                    refused.append(RuleProblem(path, int(line) if line.isdigit() else 0,
+                                               f"expected a token pattern spaCy's Matcher accepts, found one it "
+                                               f"refuses ({type(err).__name__}: {err})"))
             else:
-                phrases.setdefault(key, []).extend(self._variants(nlp, pattern.pattern))
+                phrases.setdefault(key, {}).update(dict.fromkeys(self._variants(nlp, pattern.pattern)))
+        if refused:
+            raise RuleError(refused)
         self._add_kb_phrases(nlp, phrases)
-        for key, docs in phrases.items():
-            self.phrases.add(key, docs)
+        for key, orths in phrases.items():
+            # sequences of hashes are what spaCy's own unpickling hands PhraseMatcher.add
+            self.phrases.add(key, cast(list[Doc], [o for o in orths if o]))
+        del self._orths
         # title phrases, folded token by token, indexed by their first token
         self.titles: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str | None]]] = {}
         for title in self.kb.titles:
@@ -126,15 +154,39 @@ class EntityRuler:
 
     def _key(self, nlp: Language, label: str, kb_id: str, source: str) -> str:
         key = f"frnews:{label}:{kb_id}:{source}"
-        self._targets[nlp.vocab.strings.add(key)] = _Target(label, kb_id, source == "kb")
+        if key not in self._keys:
+            self._keys.add(key)
+            self._targets[nlp.vocab.strings.add(key)] = _Target(label, kb_id, source == "kb")
         return key
 
-    @staticmethod
-    def _variants(nlp: Language, phrase: str) -> list[Doc]:
-        """A phrase as written and with typographic apostrophes (texts use both)."""
-        return [nlp.make_doc(v) for v in dict.fromkeys((phrase, phrase.replace("'", "’")))]
+    def _tokens(self, nlp: Language, text: str) -> tuple[int, ...]:
+        """The ORTH hashes of the tokens of ``text``.
 
-    def _add_kb_phrases(self, nlp: Language, phrases: dict[str, list[Doc]]) -> None:
+        spaCy's tokenizer splits on white space first and tokenises each piece on its own, so a
+        text whose words are separated by single spaces is tokenised word by word, each distinct
+        word once (a knowledge base repeats its words: « Jean », « de », « Parti »…); only a
+        tokenizer with special cases spanning white space needs the whole text."""
+        orths = self._orths.get(text)
+        if orths is not None:
+            return orths
+        if self._word_by_word and _SINGLE_SPACED.fullmatch(text):
+            out: list[int] = []
+            for word in text.split(" "):
+                piece = self._orths.get(word)
+                if piece is None:
+                    piece = self._orths[word] = tuple(t.orth for t in nlp.make_doc(word))
+                out.extend(piece)
+            orths = tuple(out)
+        else:
+            orths = tuple(t.orth for t in nlp.make_doc(text))
+        self._orths[text] = orths
+        return orths
+
+    def _variants(self, nlp: Language, phrase: str) -> list[tuple[int, ...]]:
+        """A phrase as written and with typographic apostrophes (texts use both), as token hashes."""
+        return [self._tokens(nlp, v) for v in dict.fromkeys((phrase, phrase.replace("'", "’")))]
+
+    def _add_kb_phrases(self, nlp: Language, phrases: dict[str, dict[tuple[int, ...], None]]) -> None:
         """Names of people, organisations and countries as phrases. A name that several records share
         (« Géorgie »: the country and the US state) is added without an id: the linker decides."""
         place_names = {fold(a) for rec in self.kb.records.values() if rec.type in ("city", "region")
@@ -145,16 +197,34 @@ class EntityRuler:
             for alias in (rec.name, *rec.aliases):
                 if not alias[:1].isupper():
                     continue  # « talibans », « ministère des Armées » come from the model or the patterns
-                single = len(nlp.make_doc(alias)) == 1
+                variants = self._variants(nlp, alias)
+                single = len(variants[0]) == 1
+                folded = fold(alias)
                 # a surname alone (« Macron ») is found by the model and joined by coreference;
                 # one capitalised word that is also a place (« Orange ») is left to the model
                 if single and rec.type == "person":
                     continue
-                if single and rec.type == "organisation" and not _is_acronym(alias) and fold(alias) in place_names:
+                if single and rec.type == "organisation" and not _is_acronym(alias) and folded in place_names:
                     continue
-                shared = len(self.kb.aliases.get(fold(alias), ())) > 1 or fold(alias) in place_names
-                key = self._key(nlp, rec.label, "" if shared else rec.id, "kb")
-                phrases.setdefault(key, []).extend(self._variants(nlp, alias))
+                shared = len(self.kb.aliases.get(folded, ())) > 1 or folded in place_names
+                # one match key per label: a key per record costs PhraseMatcher a lexeme each (25 µs,
+                # most of the construction time of a large knowledge base); the record is found
+                # again from the matched tokens
+                key = self._key(nlp, rec.label, "", "kb")
+                phrases.setdefault(key, {}).update(dict.fromkeys(variants))
+                key_hash = nlp.vocab.strings[key]
+                for orths in variants:
+                    known = self._named_ids.setdefault((key_hash, orths), "" if shared else rec.id)
+                    if known != ("" if shared else rec.id):
+                        self._named_ids[(key_hash, orths)] = ""  # two records, one spelling: the linker decides
+
+    def _phrase_target(self, doc: Doc, match_id: int, start: int, end: int) -> _Target:
+        """What a phrase match adds: a pattern's target, or a knowledge-base name with its record's id."""
+        target = self._targets[match_id]
+        if not target.from_kb:
+            return target
+        kb_id = self._named_ids.get((match_id, tuple(t.orth for t in doc[start:end])), "")
+        return _Target(target.label, kb_id, True) if kb_id else target
 
     # -- the component -------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -207,7 +277,7 @@ class EntityRuler:
             target = self._targets[match_id]
             spans.append(Span(doc, start, end, label=target.label, kb_id=target.kb_id))
         for match_id, start, end in self.phrases(doc):
-            target = self._targets[match_id]
+            target = self._phrase_target(doc, match_id, start, end)
             if (target.label == "ORG" and end - start == 1 and not _is_acronym(doc[start].text)
                     and self._sentence_initial(doc, start)):
                 continue  # « Total, ... » at the start of a sentence says nothing; « France : » does
