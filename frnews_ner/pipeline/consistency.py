@@ -69,33 +69,46 @@ class DocConsistency:
 
     def _repeats(self, doc: Doc, majority: dict[tuple[str, ...], str], taken: list[bool]) -> list[Span]:
         """Untagged occurrences of tagged names (as written, or lower-case for names of several words)."""
-        by_first: dict[str, list[tuple[tuple[str, ...], str, bool]]] = defaultdict(list)
+        # name → its (label, lowered) readings in the order they were met; and the lengths of the
+        # names opening with each word, longest first: at each token one dict lookup per length,
+        # never a scan of every name sharing its first word (a list of names shares « Le » a lot)
+        options: dict[tuple[str, ...], list[tuple[str, bool]]] = defaultdict(list)
         for key, label in majority.items():
             if len(key) == 1 and not key[0][:1].isupper():
                 continue
-            by_first[key[0]].append((key, label, False))
+            options[key].append((label, False))
             lower_key = tuple(w.lower() for w in key)
             if len(key) > 1 and lower_key != key:
-                by_first[lower_key[0]].append((lower_key, label, True))
-        for options in by_first.values():
-            options.sort(key=lambda o: -len(o[0]))
+                options[lower_key].append((label, True))
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for key in options:
+            lengths[key[0]].add(len(key))
+        by_first = {first: sorted(ns, reverse=True) for first, ns in lengths.items()}
         added: list[Span] = []
         words = [t.text for t in doc]
         i = 0
-        while i < len(doc):
-            for key, label, lowered in by_first.get(words[i], ()):
-                end = i + len(key)
-                if tuple(words[i:end]) != key or any(taken[i:end]):
+        while i < len(words):
+            matched = False
+            for n in by_first.get(words[i], ()):
+                end = i + n
+                if end > len(words):
                     continue
-                if len(key) == 1 and doc[i].is_sent_start:
-                    continue  # a capitalised single word opening a sentence may be a common word
-                if lowered and self._common_phrase(doc, i):
+                readings = options.get(tuple(words[i:end]))
+                if readings is None or any(taken[i:end]):
                     continue
-                added.append(Span(doc, i, end, label=label))
-                for k in range(i, end):
-                    taken[k] = True
-                i = end - 1
-                break
+                for label, lowered in readings:
+                    if n == 1 and doc[i].is_sent_start:
+                        continue  # a capitalised single word opening a sentence may be a common word
+                    if lowered and self._common_phrase(doc, i):
+                        continue
+                    added.append(Span(doc, i, end, label=label))
+                    for k in range(i, end):
+                        taken[k] = True
+                    i = end - 1
+                    matched = True
+                    break
+                if matched:
+                    break
             i += 1
         return added
 
