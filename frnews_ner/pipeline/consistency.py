@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 from ..coref import initials
 from ..rules import load_rules
 from ..text import fold
+from .tokens import token_texts
 
 
 def _key(span: Span) -> tuple[str, ...]:
@@ -85,7 +86,7 @@ class DocConsistency:
             lengths[key[0]].add(len(key))
         by_first = {first: sorted(ns, reverse=True) for first, ns in lengths.items()}
         added: list[Span] = []
-        words = [t.text for t in doc]
+        words = token_texts(doc)
         i = 0
         while i < len(words):
             matched = False
