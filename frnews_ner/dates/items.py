@@ -15,9 +15,10 @@ from .lexicon import PIECE_RE, Lexicon
 from .models import Item
 
 
-def build_items(doc: Doc, lexicon: Lexicon) -> list[Item]:
-    """The items of ``doc``, left to right, covering every piece once."""
-    text = doc.text
+def build_items(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Item]:
+    """The items of ``doc``, left to right, covering every piece once (``text``: ``doc.text`` when the
+    caller has it already — Doc.text joins every token on each access)."""
+    text = doc.text if text is None else text
     low = lower_keep_length(text)
     pieces: list[tuple[int, int, int]] = []  # start, end, token index
     # token offsets and lengths read in one call, not through a Token object per token

@@ -64,11 +64,13 @@ class DocConsistency:
         for e in fixed:
             for i in range(e.start, e.end):
                 taken[i] = True
-        added = self._repeats(doc, majority, taken) + self._acronyms(doc, fixed, taken)
+        words = token_texts(doc)
+        added = self._repeats(doc, words, majority, taken) + self._acronyms(doc, words, fixed, taken)
         doc.set_ents(sorted(fixed + added, key=lambda s: s.start), default="outside")
         return doc
 
-    def _repeats(self, doc: Doc, majority: dict[tuple[str, ...], str], taken: list[bool]) -> list[Span]:
+    def _repeats(self, doc: Doc, words: list[str], majority: dict[tuple[str, ...], str],
+                 taken: list[bool]) -> list[Span]:
         """Untagged occurrences of tagged names (as written, or lower-case for names of several words)."""
         # name → its (label, lowered) readings in the order they were met; and the lengths of the
         # names opening with each word, longest first: at each token one dict lookup per length,
@@ -86,7 +88,6 @@ class DocConsistency:
             lengths[key[0]].add(len(key))
         by_first = {first: sorted(ns, reverse=True) for first, ns in lengths.items()}
         added: list[Span] = []
-        words = token_texts(doc)
         i = 0
         while i < len(words):
             matched = False
@@ -119,7 +120,7 @@ class DocConsistency:
         before = doc[start - 1] if start > 0 else None
         return before is not None and (before.like_num or fold(before.text) in self.plain_openers)
 
-    def _acronyms(self, doc: Doc, ents: list[Span], taken: list[bool]) -> list[Span]:
+    def _acronyms(self, doc: Doc, words: list[str], ents: list[Span], taken: list[bool]) -> list[Span]:
         """« FLN » after « Front de libération nationale »: the initials of one tagged name of the doc."""
         sources: dict[str, set[str]] = defaultdict(set)
         for e in ents:
@@ -127,13 +128,15 @@ class DocConsistency:
             if len(e) > 1 and len(letters) >= 2 and e.label_ != "PER":
                 sources[letters].add(e.label_)
         added = []
-        for token in doc:
-            if taken[token.i] or len(token.text) < 2 or not token.text.isupper() or not token.is_alpha:
+        if not sources:
+            return []
+        for i, word in enumerate(words):  # Token.is_alpha is str.isalpha of its text
+            if taken[i] or len(word) < 2 or not word.isupper() or not word.isalpha():
                 continue
-            labels = sources.get(token.text)
+            labels = sources.get(word)
             if labels is not None and len(labels) == 1:
-                added.append(Span(doc, token.i, token.i + 1, label=next(iter(labels))))
-                taken[token.i] = True
+                added.append(Span(doc, i, i + 1, label=next(iter(labels))))
+                taken[i] = True
         return added
 
 
