@@ -7,6 +7,8 @@ Two full names stay two entities. Other labels group by identical folded text.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -88,7 +90,9 @@ def group_mentions(spans: Sequence[tuple[int, int, str, str]], *,
     """
     groups: list[MentionGroup] = []
     by_key: dict[tuple[str, str], MentionGroup] = {}
-    full_people: list[tuple[int, MentionGroup]] = []  # (start, group) of full names
+    # the full names of people by each of their proper word suffixes (what a surname-only mention
+    # can be, see is_surname_of), in text order: a lookup per short mention, not a scan of all names
+    full_by_suffix: dict[tuple[str, ...], list[tuple[int, MentionGroup]]] = defaultdict(list)
     pending_short: list[tuple[int, int, str]] = []
 
     def group_of(label: str, name: str) -> MentionGroup:
@@ -107,16 +111,20 @@ def group_mentions(spans: Sequence[tuple[int, int, str, str]], *,
         known = (label, fold(name)) in by_key
         group = group_of(label, name)
         if label == "PER" and not known:
-            full_people.append((start, group))
+            words = name_words(group.name)
+            for k in range(1, len(words)):
+                full_by_suffix[tuple(words[-k:])].append((start, group))
         group.mentions.append(Mention(start, end, text, "name"))
 
     for start, end, text in pending_short:
-        earlier = [g for s, g in full_people if s < start and is_surname_of(text, g.name)]
-        later = [g for s, g in full_people if s > start and is_surname_of(text, g.name)]
-        if earlier:
-            earlier[-1].mentions.append(Mention(start, end, text, "surname"))
-        elif len({id(g) for g in later}) == 1:
-            later[0].mentions.append(Mention(start, end, text, "surname"))
+        fulls = full_by_suffix.get(tuple(name_words(text)), [])
+        # the starts are increasing: the full names before this mention, then the ones after it
+        before = bisect_left(fulls, start, key=lambda f: f[0])
+        after = bisect_right(fulls, start, key=lambda f: f[0])
+        if before:
+            fulls[before - 1][1].mentions.append(Mention(start, end, text, "surname"))
+        elif len(fulls) - after == 1:  # one entry per group: a group is listed when first seen
+            fulls[after][1].mentions.append(Mention(start, end, text, "surname"))
         else:
             group_of("PER", clean_name(text)).mentions.append(Mention(start, end, text, "name"))
 

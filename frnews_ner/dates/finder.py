@@ -123,9 +123,9 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
     """
     lex = lexicon if lexicon is not None else default_lexicon()
     sentences = Sentences.of(doc)
-    reader = Reader(doc, build_items(doc, lex), sentences, lex)
-    cands = Grammar(reader).candidates()
     text = doc.text  # Doc.text joins every token on each access: read it once
+    reader = Reader(doc, build_items(doc, lex, text), sentences, lex, text)
+    cands = Grammar(reader).candidates()
     dateline = find_dateline(text, cands, lex) if published is None and use_dateline else None
     dateline_note: tuple[str, ...] = ()
     if dateline is not None:

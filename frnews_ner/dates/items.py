@@ -7,6 +7,7 @@ pieces are grouped into the longest phrase of the :class:`~frnews_ner.dates.lexi
 
 from __future__ import annotations
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from ..text import lower_keep_length
@@ -14,14 +15,16 @@ from .lexicon import PIECE_RE, Lexicon
 from .models import Item
 
 
-def build_items(doc: Doc, lexicon: Lexicon) -> list[Item]:
-    """The items of ``doc``, left to right, covering every piece once."""
-    text = doc.text
+def build_items(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Item]:
+    """The items of ``doc``, left to right, covering every piece once (``text``: ``doc.text`` when the
+    caller has it already — Doc.text joins every token on each access)."""
+    text = doc.text if text is None else text
     low = lower_keep_length(text)
     pieces: list[tuple[int, int, int]] = []  # start, end, token index
-    for tok in doc:
-        for m in PIECE_RE.finditer(low, tok.idx, tok.idx + len(tok.text)):
-            pieces.append((m.start(), m.end(), tok.i))
+    # token offsets and lengths read in one call, not through a Token object per token
+    for i, (start, length) in enumerate(doc.to_array([IDX, LENGTH]).tolist()):
+        for m in PIECE_RE.finditer(low, start, start + length):
+            pieces.append((m.start(), m.end(), i))
     items: list[Item] = []
     words = [low[s:e] for s, e, _ in pieces]
     i = 0

@@ -8,6 +8,7 @@ The main CLI (:mod:`frnews_ner.cli`) calls :func:`add_parsers` on its subparsers
     frnews-ner evaluate linking --hipe ../shared/evaldata/hipe2022-fr
     frnews-ner evaluate specs
     frnews-ner bench --limit 200 --repeat 3
+    frnews-ner bench --hostile --sizes 10000,100000
 """
 
 from __future__ import annotations
@@ -112,6 +113,19 @@ def add_parsers(subparsers: Any) -> None:
     bench.add_argument("--n-process", type=int, nargs="+", default=[1, 2], help="n_process values (default 1 2)")
     bench.add_argument("--batch-size", type=int, default=32)
     bench.add_argument("--model", help="spaCy model name or path")
+    bench.add_argument("--split", choices=SPLITS, default="dev",
+                       help=f"articles by creation date (dct): dev = from {WINER_DEV_FROM} on (default), "
+                            "train, or all")
+    bench.add_argument("--no-same-process", action="store_true",
+                       help="skip the alternating runs with both pipelines loaded in one process")
+    bench.add_argument("--no-components", action="store_true", help="skip the time per pipeline stage")
+    bench.add_argument("--no-cold-start", action="store_true", help="skip import + load + first call")
+    bench.add_argument("--hostile", action="store_true",
+                       help="instead: generated inputs (lists of dates, weekdays, numbers, names, one "
+                            "paragraph without punctuation, newlines) — µs per character and peak RSS")
+    bench.add_argument("--sizes", default="10000,100000,1000000",
+                       help="--hostile: comma-separated sizes in characters (default 10000,100000,1000000)")
+    bench.add_argument("--generators", help="--hostile: comma-separated generator names (default all)")
     bench.add_argument("--json", metavar="PATH", help="also write the result as JSON (- for stdout)")
     bench.set_defaults(func=_cmd_bench)
 
@@ -290,11 +304,29 @@ def _cmd_specs(args: argparse.Namespace) -> int:
 def _cmd_bench(args: argparse.Namespace) -> int:
     from frnews_ner.extractor import resolve_model
 
-    from .bench import render_bench, run_bench
+    from .bench import render_bench, render_hostile, run_bench, run_hostile
+    from .hostile import GENERATORS
 
-    path = _need(args.input or DEFAULTS["winer"], "benchmark JSONL")
     model = resolve_model(args.model)
-    res = run_bench(path, model=model, limit=args.limit, repeat=args.repeat,
-                    n_processes=tuple(args.n_process), batch_size=args.batch_size, progress=sys.stderr)
+    if args.hostile:
+        names = args.generators.split(",") if args.generators else list(GENERATORS)
+        unknown = [g for g in names if g not in GENERATORS]
+        if unknown:
+            print(f"frnews-ner: --generators: unknown {', '.join(unknown)}; expected some of "
+                  f"{', '.join(GENERATORS)}", file=sys.stderr)
+            return 2
+        try:
+            sizes = [int(x) for x in args.sizes.split(",")]
+        except ValueError:
+            print(f"frnews-ner: --sizes: expected comma-separated numbers of characters, got {args.sizes!r}",
+                  file=sys.stderr)
+            return 2
+        res = {**_meta(model), **run_hostile(names, sizes, model=model, progress=sys.stderr)}
+        return _finish(res, render_hostile(res), args.json)
+    path = _need(args.input or DEFAULTS["winer"], "benchmark JSONL")
+    res = run_bench(path, model=model, limit=args.limit, repeat=args.repeat, split=args.split,
+                    n_processes=tuple(args.n_process), batch_size=args.batch_size,
+                    same_process=not args.no_same_process, components=not args.no_components,
+                    cold=not args.no_cold_start, progress=sys.stderr)
     res = {**_meta(model), **res}
     return _finish(res, render_bench(res), args.json)

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 from ..coref import initials
 from ..rules import load_rules
 from ..text import fold
+from .tokens import token_texts
 
 
 def _key(span: Span) -> tuple[str, ...]:
@@ -63,39 +64,53 @@ class DocConsistency:
         for e in fixed:
             for i in range(e.start, e.end):
                 taken[i] = True
-        added = self._repeats(doc, majority, taken) + self._acronyms(doc, fixed, taken)
+        words = token_texts(doc)
+        added = self._repeats(doc, words, majority, taken) + self._acronyms(doc, words, fixed, taken)
         doc.set_ents(sorted(fixed + added, key=lambda s: s.start), default="outside")
         return doc
 
-    def _repeats(self, doc: Doc, majority: dict[tuple[str, ...], str], taken: list[bool]) -> list[Span]:
+    def _repeats(self, doc: Doc, words: list[str], majority: dict[tuple[str, ...], str],
+                 taken: list[bool]) -> list[Span]:
         """Untagged occurrences of tagged names (as written, or lower-case for names of several words)."""
-        by_first: dict[str, list[tuple[tuple[str, ...], str, bool]]] = defaultdict(list)
+        # name → its (label, lowered) readings in the order they were met; and the lengths of the
+        # names opening with each word, longest first: at each token one dict lookup per length,
+        # never a scan of every name sharing its first word (a list of names shares « Le » a lot)
+        options: dict[tuple[str, ...], list[tuple[str, bool]]] = defaultdict(list)
         for key, label in majority.items():
             if len(key) == 1 and not key[0][:1].isupper():
                 continue
-            by_first[key[0]].append((key, label, False))
+            options[key].append((label, False))
             lower_key = tuple(w.lower() for w in key)
             if len(key) > 1 and lower_key != key:
-                by_first[lower_key[0]].append((lower_key, label, True))
-        for options in by_first.values():
-            options.sort(key=lambda o: -len(o[0]))
+                options[lower_key].append((label, True))
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for key in options:
+            lengths[key[0]].add(len(key))
+        by_first = {first: sorted(ns, reverse=True) for first, ns in lengths.items()}
         added: list[Span] = []
-        words = [t.text for t in doc]
         i = 0
-        while i < len(doc):
-            for key, label, lowered in by_first.get(words[i], ()):
-                end = i + len(key)
-                if tuple(words[i:end]) != key or any(taken[i:end]):
+        while i < len(words):
+            matched = False
+            for n in by_first.get(words[i], ()):
+                end = i + n
+                if end > len(words):
                     continue
-                if len(key) == 1 and doc[i].is_sent_start:
-                    continue  # a capitalised single word opening a sentence may be a common word
-                if lowered and self._common_phrase(doc, i):
+                readings = options.get(tuple(words[i:end]))
+                if readings is None or any(taken[i:end]):
                     continue
-                added.append(Span(doc, i, end, label=label))
-                for k in range(i, end):
-                    taken[k] = True
-                i = end - 1
-                break
+                for label, lowered in readings:
+                    if n == 1 and doc[i].is_sent_start:
+                        continue  # a capitalised single word opening a sentence may be a common word
+                    if lowered and self._common_phrase(doc, i):
+                        continue
+                    added.append(Span(doc, i, end, label=label))
+                    for k in range(i, end):
+                        taken[k] = True
+                    i = end - 1
+                    matched = True
+                    break
+                if matched:
+                    break
             i += 1
         return added
 
@@ -105,7 +120,7 @@ class DocConsistency:
         before = doc[start - 1] if start > 0 else None
         return before is not None and (before.like_num or fold(before.text) in self.plain_openers)
 
-    def _acronyms(self, doc: Doc, ents: list[Span], taken: list[bool]) -> list[Span]:
+    def _acronyms(self, doc: Doc, words: list[str], ents: list[Span], taken: list[bool]) -> list[Span]:
         """« FLN » after « Front de libération nationale »: the initials of one tagged name of the doc."""
         sources: dict[str, set[str]] = defaultdict(set)
         for e in ents:
@@ -113,13 +128,15 @@ class DocConsistency:
             if len(e) > 1 and len(letters) >= 2 and e.label_ != "PER":
                 sources[letters].add(e.label_)
         added = []
-        for token in doc:
-            if taken[token.i] or len(token.text) < 2 or not token.text.isupper() or not token.is_alpha:
+        if not sources:
+            return []
+        for i, word in enumerate(words):  # Token.is_alpha is str.isalpha of its text
+            if taken[i] or len(word) < 2 or not word.isupper() or not word.isalpha():
                 continue
-            labels = sources.get(token.text)
+            labels = sources.get(word)
             if labels is not None and len(labels) == 1:
-                added.append(Span(doc, token.i, token.i + 1, label=next(iter(labels))))
-                taken[token.i] = True
+                added.append(Span(doc, i, i + 1, label=next(iter(labels))))
+                taken[i] = True
         return added
 
 

@@ -37,6 +37,7 @@ from ..kb import KnowledgeBase
 from ..rules import Pattern, load_rules
 from ..text import fold
 from .extensions import TITLES, TitleMention, ensure_extensions
+from .tokens import FoldMemo, token_glued, token_texts
 
 DEMONYMS = "frnews_demonyms"
 #: Words separated by single spaces, nothing else white: tokenised word by word (EntityRuler._tokens).
@@ -228,7 +229,11 @@ class EntityRuler:
 
     # -- the component -------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        titled = self._titles(doc)
+        # every token folded once per doc, each distinct word once per ruler (titles and demonyms read them)
+        if not hasattr(self, "_fold_memo"):
+            self._fold_memo = FoldMemo()
+        folded = self._fold_memo.words(token_texts(doc))
+        titled = self._titles(doc, folded)
         # a title whose country stays unknown (« le ministre de l'Intérieur » alone) names nobody,
         # but its words are still no organisation or place
         in_title_words = {i for found in titled for i in range(found.start, found.phrase_end)}
@@ -242,7 +247,7 @@ class EntityRuler:
         model_ents = [e for e in self._clean_model_ents(doc) if not part_of_a_title(e)]
         rule_spans, named = self._rule_spans(doc)
         ents = prefer_rule_spans(model_ents, [s for s in rule_spans if not part_of_a_title(s)], named)
-        demonyms, ents = self._demonyms(doc, ents, [f for f in titled if f.country])
+        demonyms, ents = self._demonyms(doc, ents, [f for f in titled if f.country], folded)
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         doc.spans[DEMONYMS] = demonyms
         doc._.set(TITLES, tuple(TitleMention(doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1]),
@@ -293,11 +298,11 @@ class EntityRuler:
         prev = doc[i - 1]
         return prev.is_space or prev.text in {".", "!", "?", "«", "—", "-", ":", '"'} or "\n" in prev.whitespace_
 
-    def _demonyms(self, doc: Doc, ents: list[Span], titles: list[_FoundTitle]) -> tuple[list[Span], list[Span]]:
+    def _demonyms(self, doc: Doc, ents: list[Span], titles: list[_FoundTitle],
+                  folded: list[str]) -> tuple[list[Span], list[Span]]:
         found: list[Span] = []
         covered = {i for t in titles for i in range(t.start, t.end)}
-        folded = [fold(t.text) for t in doc]
-        glued = [not t.whitespace_ for t in doc]  # token i touches token i + 1
+        glued = token_glued(doc)  # token i touches token i + 1
         i = 0
         while i < len(doc):
             match = None
@@ -332,7 +337,7 @@ class EntityRuler:
             i = j
         return found, ents
 
-    def _titles(self, doc: Doc) -> list[_FoundTitle]:
+    def _titles(self, doc: Doc, folded: list[str]) -> list[_FoundTitle]:
         """Titles in the doc, each with the end of its own words (before « de la Russie » or « russe »).
 
         « le président (américain) », « de la Première ministre », « l'ancien président », « l'ex-président »
@@ -340,7 +345,6 @@ class EntityRuler:
         is kept with ``country=None`` for the linker to decide from the article.
         """
         found: list[_FoundTitle] = []
-        folded = [fold(t.text) for t in doc]
         keyed = list(folded)  # « ex-président » read as « président », marked former
         ex_former = [False] * len(doc)
         for n, word in enumerate(folded):

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from ..confidence import Calibration, features, scored_mentions, shipped_calibration
 from ..coref import MentionGroup, group_mentions
-from ..kb import KBRecord, KnowledgeBase
+from ..kb import Candidate, KBRecord, KnowledgeBase
 from ..records import Entity, Label, Mention, MentionForm
 from ..rules import load_rules
 from ..sentences import Sentences
@@ -53,6 +53,8 @@ _COMPATIBLE = {"PER": {"PER"}, "LOC": {"LOC", "ORG"}, "ORG": {"ORG", "LOC"}, "MI
 _METONYM_WINDOW = 4
 #: Bonus of a place whose country the article is about (« à Valence … à Lyon » → Valence, Drôme).
 _CONTEXT_BONUS = 0.2
+#: Distinct names whose knowledge-base candidates a linker remembers (a few MB at most).
+_CANDIDATE_MEMO_SIZE = 50_000
 
 
 def _label_with(model_label: str, rec: KBRecord) -> str:
@@ -105,6 +107,9 @@ class EntityLinker:
         #: the country of a title that names none (« le ministre des Sports ») when the article names
         #: no other country; ``None``: such titles name nobody
         self.home_country = home_country
+        # the knowledge base never changes once loaded: a name's candidates are looked up once, not
+        # once per mention and per pass (a fuzzy miss scans every key of the base)
+        self._candidate_memo: dict[tuple[str, bool], tuple[Candidate, ...]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         published = published_of(doc)
@@ -168,6 +173,16 @@ class EntityLinker:
         doc._.set(ENTITIES, records)
         self._label_ents(doc, records)
         return doc
+
+    def _candidates(self, text: str, *, fuzzy: bool = False) -> tuple[Candidate, ...]:
+        """:meth:`KnowledgeBase.candidates`, remembered (bounded: forgotten all at once when full)."""
+        key = (text, fuzzy)
+        found = self._candidate_memo.get(key)
+        if found is None:
+            if len(self._candidate_memo) >= _CANDIDATE_MEMO_SIZE:
+                self._candidate_memo.clear()
+            found = self._candidate_memo[key] = tuple(self.kb.candidates(text, fuzzy=fuzzy))
+        return found
 
     def _calibrated(self, entity: Entity) -> Entity:
         """The entity with its calibrated confidence (entities known only by nationality words or
@@ -251,7 +266,7 @@ class EntityLinker:
             label = ent.label_
             before = fold(ent.doc[ent.start - 1].text) if ent.start else ""
             if label != "PER" and len(ent) == 1 and fold(ent.text) in surnames:
-                known_otherwise = any(self.kb[c.id].type != "person" for c in self.kb.candidates(ent.text)
+                known_otherwise = any(self.kb[c.id].type != "person" for c in self._candidates(ent.text)
                                       if c.match == "exact")
                 if not known_otherwise or before not in places_before:
                     label = "PER"
@@ -275,7 +290,7 @@ class EntityLinker:
         """Countries the article names outright (names and nationality words): context for places."""
         countries = {span.kb_id_.split(":", 1)[1] for span in doc.spans.get(DEMONYMS, []) if span.kb_id_}
         for ent in ents:
-            for cand in self.kb.candidates(ent.text):
+            for cand in self._candidates(ent.text):
                 rec = self.kb.get(cand.id)
                 if rec is not None and rec.type == "country" and rec.info.country:
                     countries.add(rec.info.country)
@@ -298,7 +313,7 @@ class EntityLinker:
         # each with the words before it as type cue; the group's name stands for itself
         pairs: list[tuple[Span | None, str]] = [(s, s.text) for s in spans] or [(None, group.name)]
         for span, text in pairs:
-            candidates = self.kb.candidates(text, fuzzy=True)
+            candidates = self._candidates(text, fuzzy=True)
             city_too = any(self.kb[c.id].type == "city" for c in candidates)
             for cand in candidates:
                 rec = self.kb.get(cand.id)

@@ -39,10 +39,12 @@ def clock_frame(hour: int, minutes: int = 0, *, zone: str | None = None, mod: st
 class Reader:
     """Items of one doc with accessors; out-of-range indexes read as nothing (``""``, ``None``)."""
 
-    def __init__(self, doc: Doc, items: list[Item], sentences: Sentences, lexicon: Lexicon) -> None:
+    def __init__(self, doc: Doc, items: list[Item], sentences: Sentences, lexicon: Lexicon,
+                 text: str | None = None) -> None:
         self.doc = doc
         self.lexicon = lexicon
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        # Doc.text joins every token on each access: read it once (or take the caller's)
+        self.text = doc.text if text is None else text
         self.sentences = sentences
         self.items = items
         self.n = len(items)
