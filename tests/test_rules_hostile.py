@@ -68,6 +68,17 @@ def test_a_utf8_byte_order_mark_is_accepted_in_every_kind_of_rule_file(tmp_path)
     assert "mairie" in rules.not_entities
 
 
+def test_an_escaped_lone_surrogate_in_a_pattern_file_is_a_rule_error(tmp_path):
+    # valid JSON, but no text: spaCy's string store would fail with a bare UnicodeEncodeError
+    path = _write(tmp_path, "kb/patterns.jsonl", '{"label": "ORG", "pattern": "Banque \\ud800 bleue"}\n'
+                                                 '{"label": "ORG", "pattern": "Banque verte"}\n'
+                                                 '{"label": "ORG", "pattern": [{"LOWER": "x\\udfff"}]}\n')
+    assert _problems(tmp_path) == [
+        f"{path}:1: expected text, found the lone surrogate \\ud800 (an escape that stands for no character)",
+        f"{path}:3: expected text, found the lone surrogate \\udfff (an escape that stands for no character)",
+    ]
+
+
 # --------------------------------------------------------------------------- spaCy's validator, plain words
 
 def test_every_bad_token_pattern_is_reported_at_once_in_plain_words(tmp_path):
