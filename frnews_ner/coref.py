@@ -7,11 +7,13 @@ Two full names stay two entities. Other labels group by identical folded text.
 
 from __future__ import annotations
 
+import hashlib
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from .kb.translit import latinise, romanise
 from .records import Mention
 from .text import clean_name, fold, slug
 
@@ -30,8 +32,34 @@ class MentionGroup:
 
     @property
     def local_id(self) -> str:
-        """Deterministic id of an unlinked entity: ``local:PER/emmanuelle-chaze``."""
-        return f"local:{self.label}/{slug(self.name)}"
+        """Deterministic id of an unlinked entity: ``local:PER/emmanuelle-chaze`` (see :func:`local_slug`)."""
+        return f"local:{self.label}/{local_slug(self.name)}"
+
+
+#: Characters of a name that its ASCII slug may drop without losing who it names: separators.
+_SEPARATORS = frozenset(" -'.,&/()")
+
+
+def local_slug(name: str) -> str:
+    """The name part of a local id: never empty, and two names that differ by more than case, accents
+    and separators never share it.
+
+    A name in Latin letters is its ASCII slug (« Emmanuelle Chaze » → ``emmanuelle-chaze``). Any
+    other name — Cyrillic or Greek (romanised for reading), Arabic, CJK, emoji, symbols, punctuation
+    only, or Latin mixed with look-alike letters of another script — gets a stable hash of its
+    folded form after the readable part: « Москва » → ``moskva-…``, « 北京 » → ``…`` (ten hex digits).
+
+    >>> local_slug("Emmanuelle Chaze")
+    'emmanuelle-chaze'
+    >>> local_slug("Москва") != local_slug("Киев") and local_slug("Москва").startswith("moskva-")
+    True
+    """
+    folded = latinise(fold(name))
+    readable = slug(romanise(folded))
+    if readable and all(c in _SEPARATORS or (c.isascii() and c.isalnum()) for c in folded):
+        return readable
+    digest = hashlib.blake2b(folded.encode("utf-8", "surrogatepass"), digest_size=5).hexdigest()
+    return f"{readable}-{digest}" if readable else digest
 
 
 def name_words(name: str) -> list[str]:

@@ -137,9 +137,19 @@ def read_jsonl(path: Path, problems: Problems) -> list[tuple[int, Any]]:
         if not line.strip() or line.lstrip().startswith("//"):
             continue
         try:
-            out.append((number, json.loads(line)))
+            value = json.loads(line)
         except json.JSONDecodeError as err:
             problems.add(path, number, f"expected a JSON object, found invalid JSON ({err.msg})")
+            continue
+        try:
+            # an escaped lone surrogate (« \\ud800 ») is valid JSON but no text: spaCy's string
+            # store cannot hold it and would fail later naming nothing
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError as err:
+            problems.add(path, number, f"expected text, found the lone surrogate \\u{ord(err.object[err.start]):04x} "
+                                       "(an escape that stands for no character)")
+            continue
+        out.append((number, value))
     return out
 
 

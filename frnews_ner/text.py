@@ -59,6 +59,32 @@ def slug(text: str) -> str:
     return _NON_ALNUM.sub("-", fold(text)).strip("-")
 
 
+#: The scripts whose letters look alike (« о » Cyrillic and « o » Latin): mixing them in one word is
+#: the mark of a homoglyph, not of a name.
+_LOOKALIKE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def mixed_script(text: str) -> bool:
+    """Whether a word of ``text`` mixes Latin, Cyrillic and Greek letters (a homoglyph).
+
+    >>> mixed_script("Emmanuel Macr\u043en"), mixed_script("Москва"), mixed_script("Macron à Москва")
+    (True, False, False)
+    """
+    if text.isascii():
+        return False
+    for word in _WORDS.findall(text):
+        if word.isascii():
+            continue
+        scripts: set[str] = set()
+        for char in word:
+            name = unicodedata.name(char, "")
+            scripts.update(s for s in _LOOKALIKE_SCRIPTS if name.startswith(s + " "))
+            if len(scripts) > 1:
+                return True
+    return False
+
+
 def clean_name(text: str) -> str:
     """A mention's text as a display name: white space folded to single spaces."""
     return _SPACES.sub(" ", text).strip()

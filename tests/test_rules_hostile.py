@@ -68,6 +68,17 @@ def test_a_utf8_byte_order_mark_is_accepted_in_every_kind_of_rule_file(tmp_path)
     assert "mairie" in rules.not_entities
 
 
+def test_an_escaped_lone_surrogate_in_a_pattern_file_is_a_rule_error(tmp_path):
+    # valid JSON, but no text: spaCy's string store would fail with a bare UnicodeEncodeError
+    path = _write(tmp_path, "kb/patterns.jsonl", '{"label": "ORG", "pattern": "Banque \\ud800 bleue"}\n'
+                                                 '{"label": "ORG", "pattern": "Banque verte"}\n'
+                                                 '{"label": "ORG", "pattern": [{"LOWER": "x\\udfff"}]}\n')
+    assert _problems(tmp_path) == [
+        f"{path}:1: expected text, found the lone surrogate \\ud800 (an escape that stands for no character)",
+        f"{path}:3: expected text, found the lone surrogate \\udfff (an escape that stands for no character)",
+    ]
+
+
 # --------------------------------------------------------------------------- spaCy's validator, plain words
 
 def test_every_bad_token_pattern_is_reported_at_once_in_plain_words(tmp_path):
@@ -196,3 +207,30 @@ def test_the_extractor_uses_a_users_phrase_pattern(tmp_path):
     ex = frnews_ner.Extractor(rules=[tmp_path])
     found = ex.extract("Hier, la Coopérative des sabliers du Trégor a réuni ses membres.", published="2024-12-15")
     assert ("ORG", "Coopérative des sabliers du Trégor") in {(e.label, e.name) for e in found.entities}
+
+
+# --------------------------------------------------------------------------- large knowledge bases
+
+def test_a_large_generated_knowledge_base_is_matched_by_name_with_each_records_id(tmp_path):
+    # 3,000 people from a few hundred distinct words (as real names share theirs), two records that
+    # share one spelling, and a name with an apostrophe
+    first = [f"{a}{b}".capitalize() for a in ("ma", "lo", "ri", "ka", "zé") for b in ("rin", "dou", "nel", "va")]
+    last = [f"{a}{b}{c}" for a in ("Ber", "Dal", "Fou", "Gar", "Mel", "Tor") for b in ("an", "ou", "i")
+            for c in ("det", "zac", "mon", "ville", "ssier", "card", "bel", "tin")]
+    rows = ["id\tname\taliases"]
+    for n in range(3000):
+        rows.append(f"gen:person/{n}\t{first[n % len(first)]} {last[n // len(first) % len(last)]}-{n // 2000}\t")
+    rows.append("gen:person/twin-a\tJosé Twin\t")
+    rows.append("gen:person/twin-b\tJose Twin\t")
+    rows.append("gen:person/oneill\tMaeve O'Neill\t")
+    _write(tmp_path, "kb/people.tsv", "\n".join(rows) + "\n")
+    nlp = spacy.blank("fr")
+    ensure_extensions()
+    ruler = make_entity_ruler(nlp, "frnews_entity_ruler", [str(tmp_path)])
+    target = rows[1 + 2345].split("\t")
+    doc = ruler(nlp.make_doc(f"Hier, {target[1]} a croisé José Twin et Maeve O’Neill."))
+    assert [(e.text, e.label_, e.kb_id_) for e in doc.ents] == [
+        (target[1], "PER", target[0]),
+        ("José Twin", "PER", ""),  # two records fold to one spelling: the linker decides
+        ("Maeve O’Neill", "PER", "gen:person/oneill"),
+    ]

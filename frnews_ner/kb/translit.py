@@ -40,6 +40,41 @@ def key_of_folded(folded: str) -> str:
     """:func:`translit_key` of a text already folded (:func:`frnews_ner.text.fold`)."""
     key = _SEPARATORS.sub(" ", folded).strip()
     for needs, pattern, replacement in _RULES:
-        if not needs or any(n in key for n in needs):
-            key = pattern.sub(replacement, key)
+        if needs and needs[0] not in key and (len(needs) == 1 or needs[1] not in key):
+            continue
+        key = pattern.sub(replacement, key)
     return key
+
+
+# Latin letters that folding leaves as they are (no accent to strip): « Łódź » → « lodz ».
+_LATIN = {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h",
+          "ŋ": "ng", "ŧ": "t", "ŀ": "l"}
+_LATINISE = str.maketrans(_LATIN)
+# Cyrillic (Russian, Ukrainian, Belarusian, Serbian, Macedonian…) and Greek letters in a plain
+# Latin romanisation, for readable ids only (« москва » → « moskva »); letters are folded first,
+# so accents (« ά », « ё ») are gone and only lower case is needed.
+_ROMAN = str.maketrans({**_LATIN,
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i", "й": "i",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e",
+    "ю": "yu", "я": "ya", "і": "i", "є": "ye", "ґ": "g", "ў": "u", "ј": "j", "љ": "lj", "њ": "nj",
+    "ћ": "c", "ђ": "dj", "џ": "dz", "ѕ": "dz", "ќ": "kj", "ѓ": "gj",
+    "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i", "κ": "k",
+    "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t",
+    "υ": "y", "φ": "f", "χ": "ch", "ψ": "ps", "ω": "o",
+})
+
+
+def latinise(folded: str) -> str:
+    """Latin letters of a folded text that have no accent to strip in plain ASCII (« łodz » → « lodz »)."""
+    return folded.translate(_LATINISE)
+
+
+def romanise(folded: str) -> str:
+    """Cyrillic and Greek letters of a folded text in Latin letters (and :func:`latinise`); other
+    characters unchanged.
+
+    >>> romanise(fold("Москва")), romanise(fold("Αθήνα"))
+    ('moskva', 'athina')
+    """
+    return folded.translate(_ROMAN)

@@ -9,7 +9,10 @@ one referent (:mod:`frnews_ner.coref`), links each group to the knowledge base
 « Kiev continue ses frappes » is a mention of the city Kiev standing for ``iso3166:UA``.
 
 An entity the knowledge base does not know is unlinked: ``kb`` is ``None`` and its id is the
-deterministic ``local:<LABEL>/<slug>``.
+deterministic ``local:<LABEL>/<slug>`` (:func:`frnews_ner.coref.local_slug`: never empty; a hash
+of the folded name for names outside plain Latin letters). A name whose words mix Latin letters with
+look-alike Cyrillic or Greek ones (« Macrоn » with a Cyrillic « о ») is never linked: it stays its
+own unlinked entity, and ``candidates`` lists the records it imitates.
 """
 
 from __future__ import annotations
@@ -24,10 +27,11 @@ from spacy.tokens import Doc, Span
 from ..confidence import Calibration, features, scored_mentions, shipped_calibration
 from ..coref import MentionGroup, group_mentions
 from ..kb import Candidate, KBRecord, KnowledgeBase
+from ..kb.translit import romanise
 from ..records import Entity, Label, Mention, MentionForm
 from ..rules import load_rules
 from ..sentences import Sentences
-from ..text import fold
+from ..text import fold, mixed_script
 from .entity_ruler import DEMONYMS
 from .extensions import ENTITIES, TITLES, TitleMention, ensure_extensions, published_of
 
@@ -299,6 +303,13 @@ class EntityLinker:
     def _link_group(self, doc: Doc, group: MentionGroup, by_start: dict[int, Span],
                     article_countries: set[str]) -> _Linked:
         linked = _Linked(group.label, group.name, group.local_id)
+        if any(mixed_script(m.text) for m in group.mentions):
+            # « Emmanuel Macrоn » with a Cyrillic « о »: a look-alike is never linked silently. It
+            # stays its own unlinked entity (its local id carries a hash, see coref.local_slug) and
+            # ``candidates`` names the records it imitates, for a reader to see
+            linked.confidence = _UNLINKED_CONFIDENCE
+            linked.candidates = self._imitated(group)
+            return linked
         spans = [by_start[m.start] for m in group.mentions if m.start in by_start]
         # the ruler may have named the record outright
         ruled = next((rec for s in spans if s.kb_id_ and (rec := self.kb.get(s.kb_id_)) is not None), None)
@@ -345,6 +356,15 @@ class EntityLinker:
         linked.confidence = max(0.3, min(0.99, 0.55 + 0.4 * min(best, 1.0) * (0.5 + margin)))
         linked.candidates = close if len(close) > 1 else []
         return linked
+
+    def _imitated(self, group: MentionGroup) -> list[str]:
+        """The records a mixed-script group's names would name were its look-alike letters Latin."""
+        found: dict[str, None] = {}
+        for mention in group.mentions:
+            for cand in self.kb.candidates(romanise(fold(mention.text))):
+                if self.kb[cand.id].label in _COMPATIBLE.get(group.label, set()):
+                    found.setdefault(cand.id)
+        return list(found)
 
     def _cue_bonus(self, doc: Doc, span: Span, rec: KBRecord, city_too: bool) -> float:
         """« région de Koursk » is the region, « ville de Koursk » the city; no cue: the city. « au

@@ -42,7 +42,7 @@ def write_people(directory: Path, rows: int, seed: int = 14) -> tuple[str, str]:
         seen.add(name)
         pid = f"gen:person/{len(lines)}"
         lines.append(f"{pid}\t{name}\t{'FR' if len(lines) % 10 == 0 else ''}\t{name.split()[0][0]}. {name.split()[1]}")
-        if len(lines) == rows // 2:
+        if len(lines) - 1 == max(1, rows // 2):
             sample = (pid, name)
     (directory / "kb" / "people.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return sample
