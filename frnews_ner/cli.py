@@ -372,7 +372,9 @@ def _extract_jsonl(args: argparse.Namespace, extractor: Extractor, done: set[tup
         nonlocal errors
         if isinstance(record, ErrorRecord):
             errors += 1
-            print(f"frnews-ner: {record.message}", file=sys.stderr)
+            # on stderr as file:line, in the record as « line N: » (the record is in that file's output)
+            source = "<stdin>" if args.input == "-" else args.input
+            print(f"frnews-ner: {source}:{line}: {record.message.removeprefix(f'line {line}: ')}", file=sys.stderr)
             if args.strict:
                 raise _StrictStop(record.message)
         if csv_writer is not None:
