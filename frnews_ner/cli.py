@@ -160,6 +160,8 @@ class _Output:
             self.stream = open(path, "a" if append else "w", encoding="utf-8")
         else:
             directory = os.path.dirname(os.path.abspath(path))
+            if not os.path.isdir(directory):
+                raise FileNotFoundError(f"-o {path}: the directory {directory} does not exist")
             fd, self.temporary = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(path)}.",
                                                   suffix=".tmp")
             umask = os.umask(0)
