@@ -12,11 +12,12 @@ from ._version import __version__
 from .errors import (FrnewsError, GoldDataNotFoundError, InputError, ModelNotFoundError, NewsNerMismatchError,
                      PublishedDateError, RecordError, RuleError, RuleProblem)
 from .extractor import Extractor, extract
-from .records import SCHEMA, Entity, Extraction, KBInfo, Mention, TimeExpression
+from .records import SCHEMA, Entity, ErrorRecord, Extraction, KBInfo, Mention, TimeExpression, read_result
 from .tables import to_frames
 
 __all__ = [
     "Entity",
+    "ErrorRecord",
     "Extraction",
     "Extractor",
     "FrnewsError",
@@ -34,5 +35,6 @@ __all__ = [
     "TimeExpression",
     "__version__",
     "extract",
+    "read_result",
     "to_frames",
 ]

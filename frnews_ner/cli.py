@@ -160,6 +160,8 @@ class _Output:
             self.stream = open(path, "a" if append else "w", encoding="utf-8")
         else:
             directory = os.path.dirname(os.path.abspath(path))
+            if not os.path.isdir(directory):
+                raise FileNotFoundError(f"-o {path}: the directory {directory} does not exist")
             fd, self.temporary = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(path)}.",
                                                   suffix=".tmp")
             umask = os.umask(0)
@@ -372,7 +374,9 @@ def _extract_jsonl(args: argparse.Namespace, extractor: Extractor, done: set[tup
         nonlocal errors
         if isinstance(record, ErrorRecord):
             errors += 1
-            print(f"frnews-ner: {record.message}", file=sys.stderr)
+            # on stderr as file:line, in the record as « line N: » (the record is in that file's output)
+            source = "<stdin>" if args.input == "-" else args.input
+            print(f"frnews-ner: {source}:{line}: {record.message.removeprefix(f'line {line}: ')}", file=sys.stderr)
             if args.strict:
                 raise _StrictStop(record.message)
         if csv_writer is not None:

@@ -12,6 +12,11 @@ Needs the ``dask`` extra: ``pip install "frnews-ner[dask]"``.
 Each worker builds its :class:`~frnews_ner.Extractor` once, on the first partition it processes,
 and keeps it for the following ones (a process-wide cache keyed by model and rule directories).
 Results are plain dicts (``Extraction.to_dict()``) so they serialise cheaply between processes.
+
+A record that cannot be processed does not end the job: with ``errors="record"`` (the default
+here) it becomes an error record in its place, ``{"schema", "id", "line": null, "error": {"type",
+"message"}}``, the message naming its position in the partition (``item 3 (id 'x'): ...``).
+``errors="raise"`` fails the task on it instead.
 """
 
 from __future__ import annotations
@@ -20,7 +25,8 @@ import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .extractor import Extractor, Item
+from .extractor import ErrorMode, Extractor, Item
+from .records import ErrorRecord
 
 _extractors: dict[tuple[str | None, tuple[str, ...]], Extractor] = {}
 _lock = threading.Lock()
@@ -36,20 +42,33 @@ def worker_extractor(model: str | None = None, rules: Sequence[str] = ()) -> Ext
 
 
 def extract_partition(items: Iterable[Item], model: str | None = None, rules: Sequence[str] = (),
-                      batch_size: int = 32) -> list[dict[str, Any]]:
-    """Extract every item of one partition; one result dict per item, in order."""
+                      batch_size: int = 32, errors: ErrorMode = "record") -> list[dict[str, Any]]:
+    """Extract every item of one partition; one dict per item, in order: a result, or an error record."""
     extractor = worker_extractor(model, rules)
-    return [ex.to_dict() for ex in extractor.extract_many(list(items), batch_size=batch_size)]
+    out = []
+    for record in extractor.extract_many(list(items), batch_size=batch_size, errors=errors):
+        if isinstance(record, ErrorRecord):
+            data = record.to_dict()
+            data["error"]["message"] = f"{record.where()}: {record.message}"
+            out.append(data)
+        else:
+            out.append(record.to_dict())
+    return out
 
 
-def extract_bag(bag: Any, *, model: str | None = None, rules: Sequence[str] = (), batch_size: int = 32) -> Any:
-    """A Dask bag of result dicts from a bag of items (strings, pairs or ``{"id","text","published"}``)."""
-    return bag.map_partitions(extract_partition, model=model, rules=tuple(rules), batch_size=batch_size)
+def extract_bag(bag: Any, *, model: str | None = None, rules: Sequence[str] = (), batch_size: int = 32,
+                errors: ErrorMode = "record") -> Any:
+    """A Dask bag of result dicts from a bag of items (strings, pairs or ``{"id","text","published"}``);
+    an item that cannot be processed gives an error record (``errors="raise"``: fails the task)."""
+    return bag.map_partitions(extract_partition, model=model, rules=tuple(rules), batch_size=batch_size,
+                              errors=errors)
 
 
 def extract_dataframe(df: Any, *, text: str = "text", published: str | None = "published", id: str | None = "id",
-                      model: str | None = None, rules: Sequence[str] = (), batch_size: int = 32) -> Any:
-    """A Dask bag of result dicts from a Dask DataFrame with a text column (and optional date and id columns)."""
+                      model: str | None = None, rules: Sequence[str] = (), batch_size: int = 32,
+                      errors: ErrorMode = "record") -> Any:
+    """A Dask bag of result dicts from a Dask DataFrame with a text column (and optional date and id columns);
+    a row that cannot be processed gives an error record (``errors="raise"``: fails the task)."""
     columns = [c for c in (id, text, published) if c is not None]
 
     def rows(partition: Any) -> list[dict[str, Any]]:
@@ -57,7 +76,7 @@ def extract_dataframe(df: Any, *, text: str = "text", published: str | None = "p
         for record in partition[columns].to_dict("records"):
             items.append({"id": _present(record.get(id)) if id else None, "text": record[text],
                           "published": _present(record.get(published)) if published else None})
-        return extract_partition(items, model=model, rules=rules, batch_size=batch_size)
+        return extract_partition(items, model=model, rules=rules, batch_size=batch_size, errors=errors)
 
     import dask.bag as db
 
@@ -65,8 +84,13 @@ def extract_dataframe(df: Any, *, text: str = "text", published: str | None = "p
 
 
 def _present(value: Any) -> Any:
-    """pandas marks a missing cell with NaN or NaT, which are not equal to themselves."""
-    return None if value is None or value != value else value
+    """pandas marks a missing cell with NaN or NaT, which are not equal to themselves; a numpy scalar
+    (an int64 id) becomes the Python value it holds, so ids keep their JSON type."""
+    if value is None or value != value:
+        return None
+    if not isinstance(value, (str, bytes)) and type(value).__module__ == "numpy" and hasattr(value, "item"):
+        return value.item()
+    return value
 
 
 def _delayed(func: Any) -> Any:

@@ -269,7 +269,8 @@ class Extractor:
     def _extract_processes(self, plans: Iterable[_Plan | tuple[ErrorRecord, BaseException]], batch_size: int,
                            n_process: int) -> Iterator[tuple[Extraction | ErrorRecord, BaseException | None]]:
         """One ``nlp.pipe(n_process=N)`` stream; a doc a worker could not process is dropped by the
-        error handler, noticed by its missing index, and run again alone here to get its error."""
+        error handler, noticed by its missing index, and run again alone here to get its error.
+        A text longer than ``chunk_chars`` is processed here, chunk by chunk, in its turn."""
         waiting: dict[int, _Plan | tuple[ErrorRecord, BaseException]] = {}
         parts: dict[int, dict[int, Doc]] = {}
 
@@ -277,9 +278,10 @@ class Extractor:
             for plan in plans:
                 index = plan.index if isinstance(plan, _Plan) else plan[0].index
                 waiting[index] = plan  # type: ignore[index]
-                if isinstance(plan, _Plan):
-                    for n in range(len(plan.pieces)):
-                        yield self._make_doc(plan, n), (plan.index, n)
+                # a text of several chunks is not sent: spaCy would batch its chunks together in one
+                # worker; finish() runs them here one at a time, so a batch stays within chunk_chars
+                if isinstance(plan, _Plan) and len(plan.pieces) == 1:
+                    yield self._make_doc(plan, 0), (plan.index, 0)
 
         def finish(index: int) -> tuple[Extraction | ErrorRecord, BaseException | None]:
             plan = waiting.pop(index)

@@ -6,8 +6,8 @@ byte-order mark at the start of the file is dropped, not reported. An item's id 
 (a string or an integer); an item without one, or with ``"id": null``, gets its line number (an
 integer).
 
->>> [(n, obj) for n, obj in parse_lines([b'\\xef\\xbb\\xbf{"text": "Lyon."}\\n', b'\\n', b'[1]\\n'])]  # doctest: +ELLIPSIS
-[(1, {'text': 'Lyon.'}), (3, InputError('line 3: expected a JSON object, found list'))]
+>>> [(n, obj) for n, obj in parse_lines([b'\\xef\\xbb\\xbf{"text": "Lyon."}\\n', b'\\n', b'[1]\\n'])]
+[(1, {'text': 'Lyon.'}), (3, InputError('line 3: expected a JSON object, found an array'))]
 """
 
 from __future__ import annotations

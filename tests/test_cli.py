@@ -82,7 +82,8 @@ def test_jsonl_bad_line_is_reported_with_its_number_and_others_survive(run):
                                               "quotes at character 2")
     assert records[2]["error"]["message"] == "line 3: expected a string 'text' field, found int: 12"
     assert records[3]["error"]["message"].startswith("line 4: published must be")
-    assert "line 2:" in err and "line 3:" in err and "line 4:" in err
+    assert "frnews-ner: <stdin>:2: invalid JSON: Expecting property name" in err
+    assert "<stdin>:3: expected a string 'text' field" in err and "<stdin>:4: published must be" in err
     assert "3 input line(s) could not be processed" in err
 
 

@@ -85,3 +85,17 @@ def test_generated_text_keeps_the_invariants(extractor, text, published):
         assert result.entities == () and result.dates == ()
     if published is None:
         assert all(d.anchor != "published" for d in result.dates)
+
+
+# Generated text with what scrapers also produce: lone surrogates, combining marks (NFD), long digit runs.
+_hostile_bits = st.sampled_from(["\ud800", "\udfff", "e\u0301", "a\u0300", "\u0301", "c\u0327", "9" * 1_200,
+                                 "de\u0301cembre", "E\u0301milie Dupre\u0301", " le 14 ", "\ufeff"])
+hostile_texts = st.lists(st.one_of(_french_bits, _hostile_bits, st.text(_alphabet, max_size=5)), max_size=20).map("".join)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=hostile_texts)
+def test_generated_hostile_text_keeps_offsets_in_the_callers_string(extractor, text):
+    result = extractor.extract(text, published="2024-12-15")
+    _check_offsets(text, result)
+    assert extractor.extract(text, published="2024-12-15") == result

