@@ -64,3 +64,40 @@ def test_the_records_of_a_hostile_text_point_at_its_characters(extractor, name: 
         assert len(ex.dates) > SIZE / 100, f"{len(ex.dates)} dates in {SIZE} characters of {name}"
     if name == "weekday-list":
         assert all(d.type == "DATE" for d in ex.dates)
+
+
+def _bench_args(argv: list[str]):
+    import argparse
+
+    from frnews_ner.evaluation import cli
+
+    parser = argparse.ArgumentParser(prog="frnews-ner")
+    cli.add_parsers(parser.add_subparsers(dest="command", required=True))
+    return parser.parse_args(["bench", *argv])
+
+
+def test_bench_hostile_options_default_to_the_issue_s_sizes_and_every_generator() -> None:
+    a = _bench_args(["--hostile"])
+    assert a.hostile and a.sizes == "10000,100000,1000000" and a.generators is None
+    a = _bench_args(["--hostile", "--sizes", "20000", "--generators", "news,numbers"])
+    assert (a.sizes, a.generators) == ("20000", "news,numbers")
+    assert _bench_args([]).split == "dev"
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--generators", "news,calendar"], "--generators: unknown calendar; expected some of news, date-list"),
+    (["--sizes", "10k"], "--sizes: expected comma-separated numbers of characters, got '10k'"),
+])
+def test_bench_hostile_refuses_unknown_generators_and_sizes_before_running(argv, message, capsys) -> None:
+    a = _bench_args(["--hostile", *argv])
+    assert a.func(a) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_the_hostile_table_gives_the_cost_per_character_against_news() -> None:
+    from frnews_ner.evaluation.bench import render_hostile
+
+    row = {"generator": "weekday-list", "size": 10_000, "mode": "frnews", "seconds": 0.5, "us_per_char": 50.0,
+           "peak_rss_mb": 480.0, "entities": 0, "dates": 1187, "vs_news": 1.25}
+    out = render_hostile({"model": "m", "rows": [row, {**row, "generator": "news", "mode": "spacy", "vs_news": 1.0}]})
+    assert "weekday-list" in out and "50.0" in out and "1.25" in out and "news (bare spaCy)" in out

@@ -7,7 +7,6 @@ pieces are grouped into the longest phrase of the :class:`~frnews_ner.dates.lexi
 
 from __future__ import annotations
 
-from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from ..text import lower_keep_length
@@ -22,7 +21,7 @@ def build_items(doc: Doc, lexicon: Lexicon, text: str | None = None) -> list[Ite
     low = lower_keep_length(text)
     pieces: list[tuple[int, int, int]] = []  # start, end, token index
     # token offsets and lengths read in one call, not through a Token object per token
-    for i, (start, length) in enumerate(doc.to_array([IDX, LENGTH]).tolist()):
+    for i, (start, length) in enumerate(doc.to_array(["IDX", "LENGTH"]).tolist()):
         for m in PIECE_RE.finditer(low, start, start + length):
             pieces.append((m.start(), m.end(), i))
     items: list[Item] = []

@@ -13,7 +13,6 @@ builds a Python ``Token`` for each, ``Doc.to_array`` reads the same values in on
 
 from __future__ import annotations
 
-from spacy.attrs import IDX, ORTH, SPACY
 from spacy.tokens import Doc
 
 from ..text import fold
@@ -27,18 +26,18 @@ _FOLD_MEMO_SIZE = 100_000
 def token_texts(doc: Doc) -> list[str]:
     """``[t.text for t in doc]``."""
     strings = doc.vocab.strings
-    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+    return [strings[orth] for orth in doc.to_array("ORTH").tolist()]
 
 
 def token_starts(doc: Doc) -> list[int]:
     """``[t.idx for t in doc]``: the character offset of each token."""
-    starts: list[int] = doc.to_array(IDX).tolist()
+    starts: list[int] = doc.to_array("IDX").tolist()
     return starts
 
 
 def token_glued(doc: Doc) -> list[bool]:
     """``[not t.whitespace_ for t in doc]``: token ``i`` touches token ``i + 1``."""
-    return [not space for space in doc.to_array(SPACY).tolist()]
+    return [not space for space in doc.to_array("SPACY").tolist()]
 
 
 class FoldMemo:
