@@ -8,11 +8,12 @@ offsets in the original string. Nothing is truncated.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
-from .coref import is_surname_of, is_surname_only
+from .coref import is_surname_only, name_words, surname_keys
 from .records import Entity, Mention, TimeExpression
 
 _Offsets = TypeVar("_Offsets", Mention, TimeExpression)
@@ -79,13 +80,19 @@ def _join_surnames_across_chunks(entities: list[Entity]) -> list[Entity]:
     (two full names with that surname leave it apart).
     """
     people = [e for e in entities if e.label == "PER"]
+    # full names by each of their proper word suffixes (coref.surname_keys: what is_surname_of
+    # accepts): one lookup per surname, not a comparison with every person (quadratic on lists)
+    full_by_suffix: dict[tuple[str, ...], list[Entity]] = defaultdict(list)
+    for entity in people:
+        if not is_surname_only(entity.name):
+            for key in surname_keys(entity.name):
+                full_by_suffix[key].append(entity)
     joined: dict[str, list[Mention]] = {}
     absorbed: set[str] = set()
     for entity in people:
         if entity.kb is not None or not is_surname_only(entity.name):
             continue
-        targets = [f for f in people if f is not entity and not is_surname_only(f.name)
-                   and is_surname_of(entity.name, f.name)]
+        targets = full_by_suffix.get(tuple(name_words(entity.name)), [])
         if len(targets) == 1:
             joined.setdefault(targets[0].id, []).extend(replace(m, form="surname") for m in entity.mentions)
             absorbed.add(entity.id)

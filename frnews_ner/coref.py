@@ -75,8 +75,20 @@ def is_surname_only(name: str) -> bool:
 
 def is_surname_of(short: str, full: str) -> bool:
     """« Zelensky » abbreviates « Volodymyr Zelensky »; « Le Pen » abbreviates « Marine Le Pen »."""
-    a, b = name_words(short), name_words(full)
-    return 0 < len(a) < len(b) and b[-len(a):] == a
+    return tuple(name_words(short)) in surname_keys(full)
+
+
+def surname_keys(full: str) -> list[tuple[str, ...]]:
+    """The proper word suffixes of a full name: what a surname-only mention of it can be.
+
+    Index full names by these and look a short mention up by ``tuple(name_words(short))``: one
+    lookup per mention instead of :func:`is_surname_of` against every name.
+
+    >>> surname_keys("Marine Le Pen")
+    [('le', 'pen'), ('pen',)]
+    """
+    words = name_words(full)
+    return [tuple(words[k:]) for k in range(1, len(words))]
 
 
 def initials(name: str, skip: frozenset[str]) -> str:
@@ -139,9 +151,8 @@ def group_mentions(spans: Sequence[tuple[int, int, str, str]], *,
         known = (label, fold(name)) in by_key
         group = group_of(label, name)
         if label == "PER" and not known:
-            words = name_words(group.name)
-            for k in range(1, len(words)):
-                full_by_suffix[tuple(words[-k:])].append((start, group))
+            for key in surname_keys(group.name):
+                full_by_suffix[key].append((start, group))
         group.mentions.append(Mention(start, end, text, "name"))
 
     for start, end, text in pending_short:

@@ -47,8 +47,14 @@ def lower_keep_length(text: str) -> str:
     >>> lower_keep_length("Aujourd’hui À 14h")
     "aujourd'hui à 14h"
     """
+    plain = text.translate(_TYPOGRAPHY)
+    lowered = plain.lower()
+    # str.lower changes a length only where one character lowers to several (« İ »), and it reads
+    # a final « Σ » by its context: elsewhere it is the per-character rule below, in C
+    if len(lowered) == len(plain) and "Σ" not in plain:
+        return lowered
     out = []
-    for ch in text.translate(_TYPOGRAPHY):
+    for ch in plain:
         low = ch.lower()
         out.append(low if len(low) == 1 else ch)
     return "".join(out)

@@ -64,3 +64,18 @@ def test_surname_shared_by_two_full_names_stays_apart():
 def test_merge_dates_shifts_offsets():
     date = TimeExpression(start=1, end=5, text="hier", type="DATE", value=None)
     assert [(d.start, d.end) for d in merge_dates([(0, [date]), (10, [date])])] == [(1, 5), (11, 15)]
+
+
+def test_thousands_of_people_across_chunks_join_by_surname_only_where_unambiguous():
+    # a scraped list of names: 3,000 full names in one chunk, their surnames in the next; each
+    # surname joins its one full name, the two « Durand » stay apart (no comparison of all pairs)
+    fulls = [_entity(f"local:PER/p{i}", f"Prénom Nom{i}", [(i * 20, f"Prénom Nom{i}")]) for i in range(3000)]
+    fulls += [_entity("local:PER/a-durand", "Anne Durand", [(70000, "Anne Durand")]),
+              _entity("local:PER/b-durand", "Bruno Durand", [(70020, "Bruno Durand")])]
+    shorts = [_entity(f"local:PER/n{i}", f"Nom{i}", [(i * 10, f"Nom{i}")]) for i in range(3000)]
+    shorts.append(_entity("local:PER/durand", "Durand", [(40000, "Durand")]))
+    merged = merge_entities([(0, fulls), (100_000, shorts)])
+    assert len(merged) == 3003
+    by_id = {e.id: e for e in merged}
+    assert [(m.start, m.form) for m in by_id["local:PER/p7"].mentions] == [(140, "name"), (100_070, "surname")]
+    assert "local:PER/durand" in by_id and len(by_id["local:PER/a-durand"].mentions) == 1

@@ -206,3 +206,14 @@ def test_component_with_model(extractor) -> None:
         doc = proc(doc)
     assert [(d.text, d.value) for d in doc._.frnews_dates] == [("mardi", "2024-12-10"),
                                                                ("jeudi prochain", "2024-12-19")]
+
+
+def test_a_run_of_thousands_of_digits_is_no_date_and_no_crash(blank: spacy.language.Language) -> None:
+    # Python refuses int() of 4,300+ digits; the grammar itself must not try (the Extractor also
+    # masks such runs, but the date tagger is a component users put in their own pipelines)
+    digits = "7" * 5000
+    text = f"Le code {digits} a été publié le 3 mars 2024, puis {digits[:13]} en 2025."
+    found = _find(blank, text)
+    assert ("le 3 mars 2024", "DATE", "2024-03-03", None) in found
+    assert ("2025", "DATE", "2025", None) in found
+    assert not any(set(t) <= set("7 ") for t, *_ in found), found

@@ -36,6 +36,9 @@ def clock_frame(hour: int, minutes: int = 0, *, zone: str | None = None, mod: st
     return Frame("time", hour=total // 60, minute=total % 60, zone=zone, mod=mod, granularity="minute")
 
 
+#: The longest number a date expression can hold (« 20241215 », a count of seconds).
+MAX_DATE_DIGITS = 12
+
 class Reader:
     """Items of one doc with accessors; out-of-range indexes read as nothing (``""``, ``None``)."""
 
@@ -82,8 +85,11 @@ class Reader:
         return self.items[j].text if 0 <= j < self.n else ""
 
     def digits(self, j: int) -> str | None:
+        """The digits of item ``j`` when it is a number a date can hold (at most
+        :data:`MAX_DATE_DIGITS` of them: a longer run is a code or junk, and Python refuses
+        ``int()`` of 4,300 digits and more)."""
         w = self.word(j)
-        return w if w.isdecimal() else None
+        return w if w.isdecimal() and len(w) <= MAX_DATE_DIGITS else None
 
     def glued(self, j: int) -> bool:
         """Item ``j`` touches the previous one (no space)."""
