@@ -101,3 +101,14 @@ def test_the_hostile_table_gives_the_cost_per_character_against_news() -> None:
            "peak_rss_mb": 480.0, "entities": 0, "dates": 1187, "vs_news": 1.25}
     out = render_hostile({"model": "m", "rows": [row, {**row, "generator": "news", "mode": "spacy", "vs_news": 1.0}]})
     assert "weekday-list" in out and "50.0" in out and "1.25" in out and "news (bare spaCy)" in out
+
+
+@pytest.mark.model
+def test_component_shares_time_every_stage_of_the_pipeline_in_order(extractor) -> None:
+    from frnews_ner.evaluation.bench import component_shares
+
+    articles = [("Le maire de Lille a reçu samedi la ministre italienne.", "2024-12-15"),
+                ("Une longue dépêche. " * 50, None)]
+    seconds = component_shares(extractor, articles, batch_size=2)
+    assert list(seconds) == ["make_doc", *extractor.nlp.pipe_names, "records"]
+    assert all(s >= 0 for s in seconds.values())

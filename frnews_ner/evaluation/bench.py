@@ -180,8 +180,9 @@ def component_shares(ext: Any, articles: Sequence[Article], batch_size: int = 32
     """
     seconds: dict[str, float] = {}
     t0 = time.perf_counter()
-    prepared = [pair for index, item in enumerate(articles) for pair in ext._prepare(index, item)]
-    docs = [doc for doc, _ in prepared]
+    plans = [ext._plan(index, item) for index, item in enumerate(articles)]
+    jobs = [(plan, n) for plan in plans for n in range(len(plan.pieces))]
+    docs = [ext._make_doc(plan, n) for plan, n in jobs]
     seconds["make_doc"] = time.perf_counter() - t0
     for name, proc in ext.nlp.pipeline:
         t0 = time.perf_counter()
@@ -191,11 +192,11 @@ def component_shares(ext: Any, articles: Sequence[Article], batch_size: int = 32
             docs = [proc(doc) for doc in docs]
         seconds[name] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    parts: dict[int, list[tuple[int, Any]]] = {}
-    for doc, (_, chunk) in zip(docs, prepared):
-        parts.setdefault(chunk.index, []).append((chunk.offset, doc))
-        if len(parts[chunk.index]) == chunk.count:
-            ext._to_extraction(parts.pop(chunk.index), chunk.doc_id, chunk.published)
+    parts: dict[int, list[Any]] = {}
+    for doc, (plan, _) in zip(docs, jobs):
+        parts.setdefault(plan.index, []).append(doc)
+        if len(parts[plan.index]) == len(plan.pieces):
+            ext._to_extraction(plan, parts.pop(plan.index))
     seconds["records"] = time.perf_counter() - t0
     return seconds
 
