@@ -23,9 +23,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
+from .errors import InputError
 from .extractor import ErrorMode, Extractor, Item
+from .jsonl import parse_lines
 from .records import ErrorRecord
 
 _extractors: dict[tuple[str | None, tuple[str, ...]], Extractor] = {}
@@ -41,13 +44,52 @@ def worker_extractor(model: str | None = None, rules: Sequence[str] = ()) -> Ext
         return _extractors[key]
 
 
-def extract_partition(items: Iterable[Item], model: str | None = None, rules: Sequence[str] = (),
+def read_jsonl(urlpath: Any, **read_text_options: Any) -> Any:
+    """A Dask bag of items from JSONL files, one per non-empty line (``db.read_text`` options pass
+    through): the line's object, or — for a line that is no JSON object — an :class:`ErrorRecord`
+    that :func:`extract_bag` writes in its place, so one bad line does not fail its task.
+
+    >>> items = read_jsonl("articles-*.jsonl")  # doctest: +SKIP
+    >>> extract_bag(items).map(json.dumps).to_textfiles("out-*.jsonl")  # doctest: +SKIP
+    """
+    import dask.bag as db
+
+    return db.read_text(urlpath, **read_text_options).filter(str.strip).map(item_of_line)
+
+
+def item_of_line(line: str) -> dict[str, Any] | ErrorRecord:
+    """One JSONL line → its object, or the :class:`ErrorRecord` saying why it is none.
+
+    >>> item_of_line('{"id": 3, "text": "Lyon."}')
+    {'id': 3, 'text': 'Lyon.'}
+    >>> item_of_line('[1]').message
+    'expected a JSON object, found an array'
+    """
+    for _, obj in parse_lines([line]):
+        if isinstance(obj, InputError):
+            # parse_lines names the line of its own input (always 1 here): Dask knows no line numbers
+            return ErrorRecord(type="InputError", message=str(obj).removeprefix("line 1: "))
+        return obj
+    return ErrorRecord(type="InputError", message="empty line: expected a JSON object")
+
+
+def extract_partition(items: Iterable[Item | ErrorRecord], model: str | None = None, rules: Sequence[str] = (),
                       batch_size: int = 32, errors: ErrorMode = "record") -> list[dict[str, Any]]:
-    """Extract every item of one partition; one dict per item, in order: a result, or an error record."""
+    """Extract every item of one partition; one dict per item, in order: a result, or an error record
+    (an :class:`ErrorRecord` given as an item, as :func:`read_jsonl` gives for a bad line, is kept)."""
+    items = list(items)
+    given = {i: item for i, item in enumerate(items) if isinstance(item, ErrorRecord)}
+    if given and errors == "raise":
+        index, first = next(iter(given.items()))
+        raise InputError(f"item {index}: {first.message}")
     extractor = worker_extractor(model, rules)
+    valid = [item for item in items if not isinstance(item, ErrorRecord)]
+    extracted = iter(extractor.extract_many(valid, batch_size=batch_size, errors=errors))
     out = []
-    for record in extractor.extract_many(list(items), batch_size=batch_size, errors=errors):
+    for index in range(len(items)):
+        record = given[index] if index in given else next(extracted)
         if isinstance(record, ErrorRecord):
+            record = replace(record, index=index)  # its place in this partition, not among the valid items
             data = record.to_dict()
             data["error"]["message"] = f"{record.where()}: {record.message}"
             out.append(data)

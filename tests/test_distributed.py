@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from frnews_ner.errors import InputError
+
 dask = pytest.importorskip("dask")
 distributed = pytest.importorskip("distributed")
 
@@ -97,13 +99,41 @@ def test_the_readme_dask_snippet_runs_as_written(extractor, tmp_path):
     section = readme[readme.index("### On a Dask cluster"):]
     snippet = re.search(r"```python\n(.*?)```", section, re.S).group(1)
     (tmp_path / "snippet.py").write_text(snippet, encoding="utf-8")
-    (tmp_path / "articles-1.jsonl").write_text("".join(json.dumps(a) + "\n" for a in HOSTILE), encoding="utf-8")
+    lines = "".join(json.dumps(a) + "\n" for a in HOSTILE) + "\n{pas du JSON\n"  # a blank and a bad line
+    (tmp_path / "articles-1.jsonl").write_text(lines, encoding="utf-8")
     env = {**__import__("os").environ, "PYTHONPATH": str(repo)}
     done = subprocess.run([sys.executable, "snippet.py"], cwd=tmp_path, env=env, capture_output=True, text=True,
                           timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     lines = [json.loads(line) for path in sorted(tmp_path.glob("out-*.jsonl"))
              for line in path.read_text(encoding="utf-8").splitlines()]
-    assert [r["id"] for r in lines] == ["ok", "num", 3, 4]
-    assert [("error" in r) for r in lines] == [False, True, True, False]
+    assert [r["id"] for r in lines] == ["ok", "num", 3, 4, None]
+    assert [("error" in r) for r in lines] == [False, True, True, False, True]
+    assert lines[4]["error"] == {"type": "InputError",
+                                 "message": "item 4: invalid JSON: Expecting property name enclosed in double "
+                                            "quotes at character 2"}
     assert "Lyon" in {e["name"] for e in lines[0]["entities"]}
+
+
+def test_a_jsonl_line_is_its_object_or_the_error_record_saying_why() -> None:
+    from frnews_ner.distributed import item_of_line
+    from frnews_ner.records import ErrorRecord
+
+    assert item_of_line('{"id": 3, "text": "Lyon."}\n') == {"id": 3, "text": "Lyon."}
+    assert item_of_line("[1]") == ErrorRecord(type="InputError", message="expected a JSON object, found an array")
+    assert item_of_line("{x").message.startswith("invalid JSON: ")
+    assert item_of_line("   ").message == "empty line: expected a JSON object"
+
+
+def test_error_records_given_as_items_keep_their_place_and_raise_when_asked(extractor) -> None:
+    from frnews_ner.distributed import extract_partition
+    from frnews_ner.records import ErrorRecord
+
+    bad = ErrorRecord(type="InputError", message="expected a JSON object, found an array")
+    got = extract_partition([{"id": "a", "text": "Paul Durand à Metz."}, bad, {"id": "b", "text": 7}],
+                            model=extractor.model_name)
+    assert [r.get("id") for r in got] == ["a", None, "b"]
+    assert got[1]["error"]["message"] == "item 1: expected a JSON object, found an array"
+    assert got[2]["error"]["message"] == "item 2 (id 'b'): text must be str, got int: 7"
+    with pytest.raises(InputError, match="item 1: expected a JSON object"):
+        extract_partition([{"text": "Metz."}, bad], model=extractor.model_name, errors="raise")
