@@ -136,11 +136,13 @@ class KnowledgeBase:
     keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)
     _fuzzy_keys: list[str] | None = None
+    _fuzzy_blocks_by: dict[tuple[str, int], list[str]] | None = None
 
     def index(self) -> None:
         """(Re)build the alias, transliteration and capital indexes from ``records``."""
         self.aliases, self.weak, self.keys, self.capitals = {}, {}, {}, {}
         self._fuzzy_keys = None
+        self._fuzzy_blocks_by = None
         for rec in self.records.values():
             # GeoNames' alternate names already spell cities every way; transliteration keys are
             # for the names news transliterates freely: people, organisations, countries, regions
@@ -188,6 +190,13 @@ class KnowledgeBase:
             return list(found.values())
         from rapidfuzz import fuzz, process
 
+        # Only a key of the same first letter and number of words is ever kept (below), so when no
+        # such key reaches the cutoff the scan of all keys cannot keep anything: skipped. This is a
+        # proof, not a heuristic: the full scan still decides whenever such a key exists (the best
+        # key overall may still be another one, and then nothing is kept, as before).
+        similar = self._fuzzy_blocks().get((key[:1], len(key.split())), ())
+        if process.extractOne(key, similar, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF) is None:
+            return list(found.values())
         best = process.extractOne(key, self._fuzzy_choices(), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
         # a near miss is a misspelt name, never one with a word more or less (« Front de libération
         # nationale » is not the « Front de libération nationale corse »)
@@ -206,6 +215,15 @@ class KnowledgeBase:
                     keep.append(key)
             self._fuzzy_keys = sorted(keep)
         return self._fuzzy_keys
+
+    def _fuzzy_blocks(self) -> dict[tuple[str, int], list[str]]:
+        """The fuzzy keys by first letter and number of words: the only keys a near miss may be."""
+        if self._fuzzy_blocks_by is None:
+            blocks: dict[tuple[str, int], list[str]] = {}
+            for key in self._fuzzy_choices():
+                blocks.setdefault((key[:1], len(key.split())), []).append(key)
+            self._fuzzy_blocks_by = blocks
+        return self._fuzzy_blocks_by
 
     @staticmethod
     def _fuzzy_worthy(rec: KBRecord) -> bool:

@@ -152,6 +152,9 @@ class EntityRuler:
                                     - {o.role for o in self.kb.offices if o.country})
         self.country_names = {fold(a) for rec in self.kb.records.values() if rec.type == "country"
                               for a in (rec.name, *rec.aliases)}
+        # every beginning of a folded demonym: a token whose folded text is none starts no demonym,
+        # however many glued tokens follow (their folded texts are joined after it)
+        self._demonym_prefixes = frozenset(key[:n] for key in self.kb.demonyms for n in range(len(key) + 1))
 
     def _key(self, nlp: Language, label: str, kb_id: str, source: str) -> str:
         key = f"frnews:{label}:{kb_id}:{source}"
@@ -305,6 +308,9 @@ class EntityRuler:
         glued = token_glued(doc)  # token i touches token i + 1
         i = 0
         while i < len(doc):
+            if folded[i] not in self._demonym_prefixes:
+                i += 1
+                continue
             match = None
             # hyphenated compounds may be split into tokens written without spaces: nord - coréens
             for j in range(min(len(doc), i + 3), i, -1):

@@ -158,10 +158,15 @@ class EntityLinker:
             target.add(Mention(span.start_char, span.end_char, span.text, "demonym"))
 
         if published is not None:
-            sentences = Sentences.of(doc)
+            # sentence bounds cost a walk over every token: computed only for a title that names no
+            # country (most articles have none)
+            sentences: Sentences | None = None
             for title in doc._.get(TITLES) or ():
-                country = title.country if title.country or title.international else \
-                    self._title_country(doc, title, sentences, context, entities)
+                if title.country or title.international:
+                    country = title.country
+                else:
+                    sentences = sentences if sentences is not None else Sentences.of(doc)
+                    country = self._title_country(doc, title, sentences, context, entities)
                 if country is None and not title.international:
                     continue  # the article does not say which country: nobody rather than a guess
                 person = self._title_holder(title, country, published, entities)

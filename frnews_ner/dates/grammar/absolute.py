@@ -11,7 +11,7 @@ from dataclasses import replace
 from ..models import Frame, Match
 from ..resolver import safe_date
 from .clock import clock, juxtaposed_clock
-from .reader import Reader, shift_of
+from .reader import Reader, read_once, shift_of
 
 
 #: The longest span of years written « 2021-2025 » (a plan, a term of office).
@@ -89,6 +89,7 @@ def daymonth_core(g: Reader, j: int) -> Match | None:
     return juxtaposed_clock(g, k, frame) or (k, frame)
 
 
+@read_once
 def daymonth(g: Reader, i: int) -> Match | None:
     """« le 14 décembre », « samedi 14 décembre 2024 », « les 2 et 9 mai », « samedi 23/06/2018 »,
     « jeudi 15 » (month from the publication date), « le 16 à 18 h » (a day of the current month)."""

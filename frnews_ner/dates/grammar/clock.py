@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..models import Frame, Match
-from .reader import Reader, clock_frame
+from .reader import Reader, clock_frame, read_once
 
 #: Parts of day that give a clock time its half of the day (« onze heures du soir » → 23:00).
 _DIAL_PARTS = ("EV", "AF", "MO", "NI")
 
 
+@read_once
 def clock(g: Reader, i: int) -> Match | None:
     """Digits with « h », « : » or « heure(s) »; « à midi », « vers minuit »; hours in letters."""
     d = g.digits(i)

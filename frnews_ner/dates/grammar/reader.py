@@ -9,11 +9,14 @@ clock time from hours and minutes — are written here once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+
 from spacy.tokens import Doc
 
 from ...sentences import Sentences
 from ..lexicon import Lexicon
-from ..models import Frame, Item
+from ..models import Frame, Item, Match
 
 #: Punctuation that opens a sentence or a quotation for :meth:`Reader.sentence_initial`.
 _OPENING_MARKS = frozenset({".", "!", "?", ":", "«", "\"", "(", "-", "_", "\n"})
@@ -39,6 +42,21 @@ def clock_frame(hour: int, minutes: int = 0, *, zone: str | None = None, mod: st
 #: The longest number a date expression can hold (« 20241215 », a count of seconds).
 MAX_DATE_DIGITS = 12
 
+def read_once(rule: Callable[[Reader, int], Match | None]) -> Callable[[Reader, int], Match | None]:
+    """``rule``, remembered per reader and item: a rule that other rules call on the same item (the
+    apposition rule reads the clock and day-month rules where each of them also runs) reads it once.
+    Rules only read the reader, so the remembered match is the one a new read would give."""
+    @wraps(rule)
+    def read(g: Reader, i: int) -> Match | None:
+        key = (rule, i)
+        memo = g.memo
+        if key in memo:
+            return memo[key]
+        found = memo[key] = rule(g, i)
+        return found
+    return read
+
+
 class Reader:
     """Items of one doc with accessors; out-of-range indexes read as nothing (``""``, ``None``)."""
 
@@ -52,6 +70,8 @@ class Reader:
         self.items = items
         self.n = len(items)
         self.has_pos = any(t.pos_ for t in doc)
+        #: matches of the rules marked :func:`read_once`, by (rule, item)
+        self.memo: dict[tuple[object, int], Match | None] = {}
 
     # ---- what the lexicon says -------------------------------------------------------------------
     def kind(self, j: int, kind: str) -> str | None:
