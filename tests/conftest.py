@@ -57,3 +57,24 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def seed_extraction(extractor, seed_text):
     return extractor.extract(seed_text, published=SEED_PUBLISHED)
+
+
+def doc_with_ents(nlp, text: str, ents, *, published: str | None = None, process: bool = False):
+    """``nlp.make_doc(text)`` with the model's entities set by hand, as ``(text, label)`` pairs in
+    text order (each found after the previous one); ``published`` goes to ``doc._.frnews_published``;
+    ``process``: ``nlp(text)`` instead, for a test pipeline with a sentencizer.
+
+    The one way rule tests on ``spacy.blank("fr")`` stand in for a statistical NER.
+    """
+    from frnews_ner.pipeline.extensions import ensure_extensions
+
+    ensure_extensions()
+    doc = nlp(text) if process else nlp.make_doc(text)
+    spans, cursor = [], 0
+    for ent_text, label in ents:
+        start = text.index(ent_text, cursor)
+        cursor = start + len(ent_text)
+        spans.append(doc.char_span(start, cursor, label=label))
+    doc.set_ents(spans)
+    doc._.frnews_published = published
+    return doc

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from conftest import doc_with_ents
 
 from frnews_ner.coref import group_mentions, initials
 from frnews_ner.pipeline.consistency import make_doc_consistency
@@ -22,14 +23,7 @@ def consistency(nlp):
 
 
 def _run(nlp, component, text, ents):
-    doc = nlp(text)
-    spans, cursor = [], 0
-    for ent_text, label in ents:
-        start = text.index(ent_text, cursor)
-        cursor = start + len(ent_text)
-        spans.append(doc.char_span(start, cursor, label=label))
-    doc.set_ents(spans)
-    return [(e.text, e.label_) for e in component(doc).ents]
+    return [(e.text, e.label_) for e in component(doc_with_ents(nlp, text, ents, process=True)).ents]
 
 
 def test_a_name_tagged_once_is_tagged_where_it_recurs(nlp, consistency):

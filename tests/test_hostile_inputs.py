@@ -264,8 +264,9 @@ def test_extract_many_raise_names_the_item_and_record_keeps_going(extractor):
         extractor.extract_many(items, errors="ignore")  # type: ignore[call-overload]
 
 
-@pytest.mark.model
-def test_a_document_that_fails_in_a_component_spoils_only_itself(extractor, monkeypatch):
+@pytest.fixture
+def fragile_dates(extractor, monkeypatch):
+    """The session pipeline's date tagger, made to fail on any doc that says « BOUM »."""
     component = extractor.nlp.get_pipe("frnews_dates")
     real = type(component).__call__
 
@@ -275,6 +276,10 @@ def test_a_document_that_fails_in_a_component_spoils_only_itself(extractor, monk
         return real(self, doc)
 
     monkeypatch.setattr(type(component), "__call__", fragile)
+
+
+@pytest.mark.model
+def test_a_document_that_fails_in_a_component_spoils_only_itself(extractor, fragile_dates):
     texts = ["Jean Dupont est à Lyon.", "BOUM à Nice.", "Paul Durand est à Metz samedi."]
     records = list(extractor.extract_many(texts, batch_size=8, errors="record"))
     assert [type(r).__name__ for r in records] == ["Extraction", "ErrorRecord", "Extraction"]
@@ -480,16 +485,8 @@ def test_a_text_file_with_invalid_utf8_is_an_error_naming_the_byte(run_cli, tmp_
 
 
 @pytest.mark.model
-def test_with_two_processes_a_failing_doc_and_a_long_text_keep_their_place(extractor, monkeypatch):
-    component = extractor.nlp.get_pipe("frnews_dates")
-    real = type(component).__call__
-
-    def fragile(self, doc):
-        if "BOUM" in doc.text:
-            raise RuntimeError("the date tagger broke on this one")
-        return real(self, doc)
-
-    monkeypatch.setattr(type(component), "__call__", fragile)  # before the fork: the workers have it too
+def test_with_two_processes_a_failing_doc_and_a_long_text_keep_their_place(extractor, fragile_dates, monkeypatch):
+    # fragile_dates patches the class before the fork: the workers have it too
     monkeypatch.setattr(extractor, "chunk_chars", 2_000)
     long_text = "Paul Durand est arrivé à Nice samedi 14 décembre.\n\n" * 120  # several chunks
     items = ["Jean Dupont est à Lyon.", "BOUM à Nice.", {"id": "long", "text": long_text},

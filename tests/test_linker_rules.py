@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from conftest import doc_with_ents
 
 from frnews_ner.pipeline.entity_ruler import DEMONYMS, make_entity_ruler
 from frnews_ner.pipeline.extensions import ensure_extensions
@@ -31,15 +32,7 @@ def linker(nlp):
 
 def run(nlp, ruler, linker, text: str, ents: list[tuple[str, str]] = (), published: str | None = "2024-12-15"):
     """Run ruler + linker on ``text`` with the model's entities given as (text, label) pairs."""
-    ensure_extensions()
-    doc = nlp.make_doc(text)
-    spans, cursor = [], 0
-    for ent_text, label in ents:
-        start = text.index(ent_text, cursor)
-        cursor = start + len(ent_text)
-        spans.append(doc.char_span(start, cursor, label=label))
-    doc.set_ents(spans)
-    doc._.frnews_published = published
+    doc = doc_with_ents(nlp, text, ents, published=published)
     doc = linker(ruler(doc))
     for entity in doc._.frnews_entities:
         for m in entity.mentions:

@@ -12,6 +12,7 @@ import sys
 
 import pytest
 import spacy
+from conftest import doc_with_ents
 
 from frnews_ner.coref import local_slug
 from frnews_ner.pipeline.entity_ruler import make_entity_ruler
@@ -84,15 +85,7 @@ def _link(nlp, text: str, ents: list[tuple[str, str]]):
     ensure_extensions()
     ruler = make_entity_ruler(nlp, "frnews_entity_ruler", [])
     linker = make_entity_linker(nlp, "frnews_linker", [])
-    doc = nlp.make_doc(text)
-    spans, cursor = [], 0
-    for ent_text, label in ents:
-        start = text.index(ent_text, cursor)
-        cursor = start + len(ent_text)
-        spans.append(doc.char_span(start, cursor, label=label))
-    doc.set_ents(spans)
-    doc._.frnews_published = "2024-12-15"
-    return linker(ruler(doc))._.frnews_entities
+    return linker(ruler(doc_with_ents(nlp, text, ents, published="2024-12-15")))._.frnews_entities
 
 
 def test_two_cyrillic_places_are_two_entities(nlp):
