@@ -271,6 +271,9 @@ class Extractor:
         """One ``nlp.pipe(n_process=N)`` stream; a doc a worker could not process is dropped by the
         error handler, noticed by its missing index, and run again alone here to get its error.
         A text longer than ``chunk_chars`` is processed here, chunk by chunk, in its turn."""
+        from .serialization import settle_msgpack_hooks
+
+        settle_msgpack_hooks()  # docs and records cross processes as msgpack: look the hooks up once
         waiting: dict[int, _Plan | tuple[ErrorRecord, BaseException]] = {}
         parts: dict[int, dict[int, Doc]] = {}
 

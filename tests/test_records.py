@@ -59,6 +59,32 @@ def test_a_doc_with_records_survives_to_bytes() -> None:
     assert tuple(again._.frnews_dates) == doc._.frnews_dates
 
 
+def test_settled_msgpack_hooks_keep_every_hook_and_stop_rescanning() -> None:
+    # run in a subprocess: settling changes srsly's registries for the rest of the process
+    import subprocess
+    import sys
+
+    code = """
+import srsly, spacy
+from frnews_ner.pipeline.extensions import ensure_extensions
+from frnews_ner.records import TimeExpression
+from frnews_ner.serialization import settle_msgpack_hooks
+before = sorted(srsly.msgpack_decoders.get_all()), sorted(srsly.msgpack_encoders.get_all())
+settle_msgpack_hooks(); settle_msgpack_hooks()  # twice: the second call changes nothing
+after = sorted(srsly.msgpack_decoders.get_all()), sorted(srsly.msgpack_encoders.get_all())
+assert before == after and "frnews_ner" in after[0], (before, after)
+assert not srsly.msgpack_decoders.entry_points and not srsly.msgpack_encoders.entry_points
+ensure_extensions()
+nlp = spacy.blank("fr")
+doc = nlp("Kiev, le 14 décembre.")
+doc._.frnews_dates = (TimeExpression(10, 21, "14 décembre", "DATE", "2024-12-14", "day", None, "published"),)
+assert tuple(spacy.tokens.Doc(nlp.vocab).from_bytes(doc.to_bytes())._.frnews_dates) == doc._.frnews_dates
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]
+
+
 @pytest.mark.parametrize("data, message", [
     ({"model": "m", "entities": [{"id": "x", "label": "PERSON", "name": "n", "confidence": 1, "mentions": []}]},
      "entities[0].label: expected one of PER, LOC, ORG, MISC, found 'PERSON'"),
