@@ -23,7 +23,7 @@ from typing import IO, Any
 from ._version import __version__
 from .errors import FrnewsError, InputError
 from .extractor import Extractor
-from .jsonl import id_key, output_id, parse_lines, raw_lines
+from .jsonl import id_key, output_id, parse_lines, raw_lines, utf8_error
 from .published import parse_published
 from .records import ErrorRecord, Extraction
 
@@ -107,8 +107,7 @@ def _read_text_file(path: str) -> str:
     try:
         return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError as err:
-        raise InputError(f"{path}: invalid UTF-8 at byte {err.start + 1} (0x{data[err.start:err.end].hex()}): "
-                         f"{err.reason}") from None
+        raise utf8_error(path, err) from None
 
 
 def _table(extraction: Extraction) -> str:
@@ -361,14 +360,11 @@ def _extract_jsonl(args: argparse.Namespace, extractor: Extractor, done: set[tup
     out = _Output(args.output, append=args.resume)
     progress = _Progress(total, 0)
     errors = 0
-    csv_writer: Any = None
-    if args.format == "csv":
-        import csv
+    as_csv = args.format == "csv"
+    if as_csv:
+        from .tables import write_csv
 
-        from .tables import COLUMNS
-
-        csv_writer = csv.DictWriter(out.stream, fieldnames=COLUMNS, lineterminator="\n")
-        csv_writer.writeheader()
+        write_csv([], out.stream)  # the header
 
     def emit(record: Extraction | ErrorRecord, line: int) -> None:
         nonlocal errors
@@ -379,10 +375,9 @@ def _extract_jsonl(args: argparse.Namespace, extractor: Extractor, done: set[tup
             print(f"frnews-ner: {source}:{line}: {record.message.removeprefix(f'line {line}: ')}", file=sys.stderr)
             if args.strict:
                 raise _StrictStop(record.message)
-        if csv_writer is not None:
+        if as_csv:
             if isinstance(record, Extraction):
-                for row in record.to_rows():
-                    csv_writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+                write_csv([record], out.stream, header=False)
                 out.stream.flush()
         else:
             out.write_line(_json_line(_with_line(record, line)))

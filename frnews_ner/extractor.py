@@ -349,10 +349,6 @@ def _item_id(raw: object) -> DocId | None:
     raise InputError(f"expected the id to be a string or an integer, found {type(raw).__name__}: {raw!r:.60}")
 
 
-def _where(index: int, doc_id: DocId | None) -> str:
-    return f"item {index}" + (f" (id {doc_id!r})" if doc_id is not None else "")
-
-
 def _failure(index: int, doc_id: DocId | None, err: BaseException) -> tuple[ErrorRecord, BaseException]:
     message = str(err) or type(err).__name__
     return ErrorRecord(type=type(err).__name__, message=message, id=doc_id, index=index), err
@@ -376,7 +372,7 @@ def _named(err: BaseException, where: str) -> BaseException:
 def _raising(records: Iterable[tuple[Extraction | ErrorRecord, BaseException | None]]) -> Iterator[Extraction]:
     for record, err in records:
         if err is not None and isinstance(record, ErrorRecord):
-            named = _named(err, _where(record.index or 0, record.id))
+            named = _named(err, record.where())  # « item 3 (id 'x') »: _failure sets the index
             raise named from (err if named is not err else None)
         assert isinstance(record, Extraction)
         yield record

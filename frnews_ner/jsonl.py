@@ -48,9 +48,7 @@ def parse_lines(lines: Iterable[bytes | str], *, skip: int = 0) -> Iterator[tupl
         try:
             text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
         except UnicodeDecodeError as err:
-            bad = err.object[err.start:err.end]
-            yield number, InputError(f"line {number}: invalid UTF-8 at byte {err.start + 1} "
-                                     f"(0x{bad.hex()}): {err.reason}")
+            yield number, utf8_error(f"line {number}", err)
             continue
         if not text.strip():
             continue
@@ -63,6 +61,13 @@ def parse_lines(lines: Iterable[bytes | str], *, skip: int = 0) -> Iterator[tupl
             yield number, InputError(f"line {number}: expected a JSON object, found {_json_type(obj)}")
             continue
         yield number, obj
+
+
+def utf8_error(where: str, err: UnicodeDecodeError) -> InputError:
+    """The error of bytes that are not UTF-8, naming ``where`` and the first bad byte:
+    ``line 2: invalid UTF-8 at byte 23 (0xe9): invalid continuation byte``."""
+    bad = err.object[err.start:err.end]
+    return InputError(f"{where}: invalid UTF-8 at byte {err.start + 1} (0x{bad.hex()}): {err.reason}")
 
 
 def output_id(obj: dict[str, Any] | None, line: int) -> DocId | None:
@@ -88,4 +93,4 @@ def _json_type(value: object) -> str:
             type(None): "null"}.get(type(value), type(value).__name__)
 
 
-__all__ = ["id_key", "output_id", "parse_lines", "raw_lines"]
+__all__ = ["id_key", "output_id", "parse_lines", "raw_lines", "utf8_error"]

@@ -108,10 +108,10 @@ def _words(articles: Sequence[Article]) -> int:
     return sum(len(text.split()) for text, _ in articles)
 
 
-def _worker(mode: str, model: str | None, path: str, limit: int | None, n_process: int,
-            batch_size: int, split: str = "all") -> dict[str, Any]:
-    """Load, warm up on one short text, then time the whole input. Runs in the child."""
-    articles = load_articles(path, limit, split)
+def _runner(mode: str, model: str | None, articles: Sequence[Article], batch_size: int,
+            n_process: int) -> tuple[float, float, Any]:
+    """Load ``mode``'s pipeline and warm it up on one short text: ``(load_s, first_doc_s, run)``,
+    ``run()`` processing every article and returning the number of documents."""
     texts = [text for text, _ in articles]
     warm = texts[0][:200] if texts else "Paris."
     t0 = time.perf_counter()
@@ -121,19 +121,25 @@ def _worker(mode: str, model: str | None, path: str, limit: int | None, n_proces
         ext = Extractor(model)
         load_s = time.perf_counter() - t0
         t1 = time.perf_counter()
-        # The first document pays for lazily loaded resources (knowledge base, rules).
-        ext.extract(warm, published="2016-01-01")
+        ext.extract(warm, published="2016-01-01")  # what a first call pays beyond the load
         first_s = time.perf_counter() - t1
-        t2 = time.perf_counter()
-        n = sum(1 for _ in ext.extract_many(articles, batch_size=batch_size, n_process=n_process))
-    else:
-        nlp = _spacy_nlp(mode, model)
-        load_s = time.perf_counter() - t0
-        t1 = time.perf_counter()
-        nlp(warm)
-        first_s = time.perf_counter() - t1
-        t2 = time.perf_counter()
-        n = sum(1 for _ in nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
+        return load_s, first_s, lambda: sum(1 for _ in ext.extract_many(articles, batch_size=batch_size,
+                                                                         n_process=n_process))
+    nlp = _spacy_nlp(mode, model)
+    load_s = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    nlp(warm)
+    first_s = time.perf_counter() - t1
+    return load_s, first_s, lambda: sum(1 for _ in nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
+
+
+def _worker(mode: str, model: str | None, path: str, limit: int | None, n_process: int,
+            batch_size: int, split: str = "all") -> dict[str, Any]:
+    """Load, warm up on one short text, then time the whole input. Runs in the child."""
+    articles = load_articles(path, limit, split)
+    load_s, first_s, run = _runner(mode, model, articles, batch_size, n_process)
+    t2 = time.perf_counter()
+    n = run()
     process_s = time.perf_counter() - t2
     # With n_process > 1 the work happens in grandchildren: count their peak too.
     return {"mode": mode, "n_process": n_process, "docs": n, "words": _words(articles),
@@ -145,28 +151,14 @@ def _same_process_worker(modes: Sequence[str], model: str | None, path: str, lim
                          n_process: int, batch_size: int, split: str, repeat: int) -> dict[str, Any]:
     """Every mode loaded in this one process, then run alternately ``repeat`` times. Runs in the child."""
     articles = load_articles(path, limit, split)
-    texts = [text for text, _ in articles]
-    runners: dict[str, Any] = {}
-    for mode in modes:
-        if mode == "frnews":
-            from frnews_ner import Extractor
-
-            ext = Extractor(model)
-            ext.extract(texts[0][:200] if texts else "Paris.", published="2016-01-01")
-            runners[mode] = lambda ext=ext: sum(1 for _ in ext.extract_many(
-                articles, batch_size=batch_size, n_process=n_process))
-        else:
-            nlp = _spacy_nlp(mode, model)
-            nlp(texts[0][:200] if texts else "Paris.")
-            runners[mode] = lambda nlp=nlp: sum(1 for _ in nlp.pipe(texts, batch_size=batch_size,
-                                                                    n_process=n_process))
+    runners = {mode: _runner(mode, model, articles, batch_size, n_process)[2] for mode in modes}
     seconds: dict[str, list[float]] = {mode: [] for mode in modes}
     for _ in range(repeat):
         for mode in modes:
             t0 = time.perf_counter()
             runners[mode]()
             seconds[mode].append(time.perf_counter() - t0)
-    return {"n_process": n_process, "docs": len(texts), "words": _words(articles), "seconds": seconds,
+    return {"n_process": n_process, "docs": len(articles), "words": _words(articles), "seconds": seconds,
             "peak_rss_mb": max(_maxrss_mb(), _maxrss_mb(resource.RUSAGE_CHILDREN))}
 
 
