@@ -40,6 +40,7 @@ _FREQ = re.compile(r"^P\d+(Y|M|W|D)$")
 MODIFIERS = frozenset({
     "last", "next", "this", "prev_last", "prev_next", "start", "mid", "end", "approx", "more", "less",
     "equal_or_more", "equal_or_less", "approx_signal", "det", "this_det", "ago", "in", "since", "by", "after", "before",
+    "whole",
 })
 
 
@@ -58,6 +59,8 @@ WORD_CLASSES = frozenset({
     "vague_quantity", "week_noun", "where", "within", "year_follower", "year_noun", "zone_adjective",
     # issue 10, family 1: vague references and « aujourd'hui » read as nowadays
     "from_verb", "nowadays", "stative", "still", "that_conj",
+    # clock times told with « il est » (« il est 10 heures »)
+    "impersonal_il", "telling_time_verb",
     # family 2: the direction of a bare date from the sense of its clause (dates/sense.py)
     # family 8: names that hold a date word
     "name_head", "naming_verb", "street_noun",

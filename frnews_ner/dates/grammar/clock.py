@@ -48,11 +48,14 @@ def clock(g: Reader, i: int) -> Match | None:
             return None  # « pendant 2 h »; but « à environ 15 h » is a time
     elif g.is_(k, "hour_noun"):
         if not (g.is_(i - 1, "time_prep") or g.mod(i - 1) == "approx_signal" or day_part_follows(g, i, k + 1)
-                or day_word(g, i - 1)):
+                or day_word(g, i - 1) or telling_time(g, i) or g.is_(k + 1, "minus")):
             return None  # (« dimanche 9 heures »: right after a day, hours are its clock time)
         k += 1
         if (mm := g.digits(k)) is not None and len(mm) == 2 and int(mm) < 60:
             minute, k = int(mm), k + 1
+        elif g.is_(k, "and") or g.is_(k, "minus"):
+            k, delta = minutes_after(g, k)  # « à 10 heures et demie », « 10 heures moins le quart »
+            minute = delta or None
         if distance_after(g, k, strict=False) and not after_a_day(g, i):
             return None  # « à 24 heures du scrutin », « à 3 heures de route »: an interval
     else:
@@ -60,6 +63,12 @@ def clock(g: Reader, i: int) -> Match | None:
     k, hour = part_of_clock(g, k, hour)
     k, zone = zone_after(g, k)
     return k, clock_frame(hour, minute or 0, zone=zone)
+
+
+def telling_time(g: Reader, i: int) -> bool:
+    """« Il est [10 heures] », « il était [huit heures et quart] »: the impersonal « il être » that
+    tells the time of day; the hours after it are a clock time."""
+    return g.is_(i - 1, "telling_time_verb") and g.is_(i - 2, "impersonal_il")
 
 
 def day_word(g: Reader, j: int) -> bool:
@@ -189,14 +198,16 @@ def letter_hours(g: Reader, i: int) -> Match | None:
 def letter_clock(g: Reader, i: int) -> Match | None:
     """« à deux heures », « vers onze heures du soir », « à sept heures moins le quart ».
 
-    Only after « à », « vers », « dès » (« pendant deux heures » stays a duration) or before a part
-    of day, and never before « de » (« à deux heures de route »).
+    Only after « à », « vers », « dès » (« pendant deux heures » stays a duration), after « il est »,
+    before a part of day or before « moins » (« sept heures moins dix »: only a clock time counts
+    minutes back), and never before « de » (« à deux heures de route »).
     """
     num = g.number(i)
     if num is None or not g.is_(num[0], "hour_noun"):
         return None
     if not g.is_(i - 1, "letter_clock_prep") and g.mod(i - 1) != "approx_signal" \
-            and not day_part_follows(g, i, num[0] + 1):
+            and not day_part_follows(g, i, num[0] + 1) and not telling_time(g, i) \
+            and not g.is_(num[0] + 1, "minus"):
         return None
     return letter_hours(g, i)
 

@@ -1,5 +1,6 @@
 """Durations: « trois semaines », « près d'un mois », « une demi-heure », « deux ans et demi »,
-« un quinquennat »; and, from the same words, dates counted from an anchor: « il y a trois ans »,
+« un quinquennat », « deux ans et trois mois » (one DURATION ``P2Y3M``), « toute la journée »
+(the whole of one unit, ``P1D``); and, from the same words, dates counted from an anchor: « il y a trois ans »,
 « dans deux mois », « trois jours plus tard », « deux ans auparavant ».
 
 Ages are no durations (« un homme de 38 ans », « Alain, 53 ans, »), nor « un jour, il reviendra ».
@@ -53,7 +54,65 @@ def duration_value(amount: float | str, unit: str) -> tuple[str, str]:
     return f"P{t}{qty}{u}", UNIT_GRAIN[base]
 
 
+#: Units a compound duration may join, largest first (« deux ans et trois mois », « une heure et
+#: 30 minutes »); ISO 8601 writes no weeks beside other units, so « W » stays alone.
+_COMPOUND_ORDER = ("Y", "M", "D", "H", "MIN", "S")
+
+
+def compound_value(parts: list[tuple[int, str]]) -> str:
+    """TIMEX3 value of whole counts of decreasing units: ``[(2, "Y"), (3, "M")]`` → ``"P2Y3M"``,
+    ``[(1, "D"), (2, "H")]`` → ``"P1DT2H"``."""
+    day_part = "".join(f"{n}{_DURATION_LETTERS[u][1]}" for n, u in parts if not _DURATION_LETTERS[u][0])
+    time_part = "".join(f"{n}{_DURATION_LETTERS[u][1]}" for n, u in parts if _DURATION_LETTERS[u][0])
+    return "P" + day_part + ("T" + time_part if time_part else "")
+
+
+def compound_tail(g: Reader, end: int, amount: object, unit: str) -> tuple[int, str, str] | None:
+    """« [deux ans] et trois mois »: a second whole count of a smaller unit after « et » joins the
+    duration ending at ``end``: (its end, the compound value, its granularity), else None."""
+    mult, base = split_unit(unit)
+    if not g.is_(end, "and") or not isinstance(amount, int) or mult != 1 or base not in _COMPOUND_ORDER:
+        return None
+    num = g.number(end + 1)
+    if num is None or not isinstance(num[1], int) or num[1] <= 0:
+        return None
+    k, count = num
+    second = g.unit(k)
+    if second is None:
+        return None
+    mult2, base2 = split_unit(second)
+    if mult2 != 1 or base2 not in _COMPOUND_ORDER or \
+            _COMPOUND_ORDER.index(base2) <= _COMPOUND_ORDER.index(base):
+        return None
+    return k + 1, compound_value([(amount, base), (count, base2)]), UNIT_GRAIN[base2]
+
+
+#: Modifiers after a unit that make it name one period (« la semaine dernière », « l'année suivante »).
+_PERIOD_NAMERS = ("last", "next", "this", "prev_last", "prev_next")
+
+
+def whole_unit(g: Reader, i: int) -> Match | None:
+    """« toute la journée », « tout le mois », « toute l'année »: the whole of one unit, a DURATION
+    of one unit with the quantifier inside. A unit that names a period (« toute la semaine
+    dernière », « tout le mois de mars », « toute la journée de lundi ») is left to the date rules."""
+    if g.mod(i) != "whole" or g.mod(i + 1) != "det" or g.is_(i + 1, "plural_det"):
+        return None
+    k = i + 2
+    unit = g.unit(k)
+    if unit is None or not (g.has_plural(k) or g.is_(k, "month_noun")):
+        return None  # a plural (« tous les jours ») is a set, read by the set rules
+    nxt = k + 1
+    if g.mod(nxt) in _PERIOD_NAMERS or g.is_(nxt, "of") or g.is_(nxt, "of_the") or g.is_(nxt, "of_elided") \
+            or g.digits(nxt) is not None or g.kind(nxt, "months") or g.kind(nxt, "weekdays") \
+            or g.word(nxt) == "-":
+        return None
+    value, grain = duration_value(1, unit)
+    return k + 1, Frame("duration", value=value, granularity=grain)
+
+
 def duration(g: Reader, i: int) -> Match | None:
+    if g.mod(i) == "whole":
+        return whole_unit(g, i)
     j = i
     mod = None
     mv = g.mod(j)
@@ -119,6 +178,8 @@ def duration(g: Reader, i: int) -> Match | None:
     if counted is not None and unit in ("Y", "M", "W", "D", "WE") and signal in ("ago", "in"):
         shift = -counted if signal == "ago" else counted
         return end, Frame("date", shift_unit=base, shift=shift, mod=mod, granularity=UNIT_GRAIN[base])
+    if (tail := compound_tail(g, end, amount, unit)) is not None:
+        end, value, grain = tail
     return end, Frame("duration", value=value, mod=mod, granularity=grain)
 
 

@@ -1,11 +1,23 @@
 """Sets (recurring times): « chaque lundi », « tous les ans », « les mardis soir », « chaque mois de
-mai », « deux fois par an » (``an`` → P1Y), « annuellement » (an adverb tagged ADJ/ADV)."""
+mai », « tous les matins », « toutes les nuits », « deux fois par an » (``an`` → P1Y), « annuellement » (an adverb tagged ADJ/ADV)."""
 
 from __future__ import annotations
 
 from ..models import Frame, Match
 from .durations import UNIT_GRAIN, duration_value
-from .reader import Reader
+from .reader import PLURAL_MARK, Reader
+
+
+def plural_part_of_day(g: Reader, j: int) -> str | None:
+    """« matins », « soirs », « nuits »: the part of day code of a plural (the lexicon holds the
+    singular; a clock word like « midi » has none)."""
+    if not g.plural_form(j):
+        return None
+    singular = g.word(j)[: -len(PLURAL_MARK)]
+    for kind, value, _ in g.lexicon.lookup((singular,)):
+        if kind == "parts_of_day" and ":" not in value:
+            return value
+    return None
 
 
 def each(g: Reader, i: int) -> Match | None:
@@ -27,7 +39,7 @@ def each(g: Reader, i: int) -> Match | None:
         k, part = g.part_after(j + 1)
         value = f"XXXX-WXX-{w}" + (f"T{part}" if part else "")
         return k, Frame("set", value=value, granularity="day")
-    if (p := g.part_of_day(j)) is not None and amount == 1:
+    if (p := g.part_of_day(j) or plural_part_of_day(g, j)) is not None and amount == 1:
         return j + 1, Frame("set", value=f"XXXX-XX-XXT{p}", granularity="partofday")
     if g.is_(j, "month_noun") and g.is_(j + 1, "of") and (m := g.kind(j + 2, "months")):
         return j + 3, Frame("set", value=f"XXXX-{int(m):02d}", granularity="month")
