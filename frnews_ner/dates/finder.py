@@ -145,7 +145,10 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
         if _bare_time(c):
             continue
         frame = _in_context(c, n, ctx, tenses)
-        sense = senses.direction(c) if _needs_tense(c) else None
+        # « le lendemain » with nothing dated before it counts from the publication date, if its clause
+        # looks to that side (the resolver checks): its sense is read then only
+        sense = senses.direction(c) if _needs_tense(c) or (previous is None and (
+            frame.anchor == "previous" or frame.direction in ("prev_last", "prev_next"))) else None
         in_context = explicit is not None and explicit[2] == ctx.paragraph[n]
         if _day_of_context(frame):
             # « Le 12 septembre 2023, …; le 28, … »: a bare day only after a day or a month of the paragraph

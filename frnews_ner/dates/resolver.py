@@ -198,7 +198,16 @@ class Resolver:
                 return Resolved(ttype, None, "partofday" if f.part else f.granularity, f.mod, "none", b.warnings)
             r = self._shifted(f, b.point, b.anchor, ttype, tense)
             return replace(r, warnings=b.warnings + r.warnings)
-        if f.anchor == "previous":
+        if f.anchor == "event":  # « la veille du scrutin »: from an event the text does not date
+            return Resolved(ttype, None, "partofday" if f.part else f.granularity, f.mod, "none")
+        if f.anchor == "previous" and previous is None and self.published is not None:
+            # nothing dated before it: the article's own day is the reference (TimeML's document time),
+            # unless the clause looks the other way (« le lendemain, ils ont voté »: the day after an
+            # undated event, not after the publication)
+            if against_tense(f.shift, tense):
+                return Resolved(ttype, None, "partofday" if f.part else f.granularity, f.mod, "none")
+            base, anchor = self.published, "published"
+        elif f.anchor == "previous":
             day_ok = f.shift_unit != "D" or (previous is not None and previous[1] in ("day", "partofday", "minute"))
             base = previous[0] if previous and day_ok else None
             anchor = "previous"
@@ -258,11 +267,14 @@ class Resolver:
         assert f.weekday is not None
         ttype, pub = _ttype(f), self.published
         if f.direction in ("prev_last", "prev_next"):
-            base = previous[0] if previous else None
+            # « le mardi suivant »: from the date before it, else from the publication date
+            base, anchor = (previous[0], "previous") if previous else (pub, "published")
+            if previous is None and against_tense(1 if f.direction == "prev_next" else -1, tense):
+                base = None
             if base is None:
                 return Resolved(ttype, f"XXXX-WXX-{f.weekday}", "day", f.mod, "none")
             d = self.weekday_date(f.weekday, base, "last" if f.direction == "prev_last" else "next", None)
-            return Resolved(ttype, d.isoformat() + self._time_suffix(f), "day", f.mod, "previous", point=d)
+            return Resolved(ttype, d.isoformat() + self._time_suffix(f), "day", f.mod, anchor, point=d)
         if pub is None:
             return Resolved(ttype, f"XXXX-WXX-{f.weekday}" + self._time_suffix(f), "day", f.mod, "none")
         d = self.weekday_date(f.weekday, pub, f.direction, tense)
@@ -535,6 +547,11 @@ class Resolver:
                             f"{pub.year - 1}-{pub.year + 1}; kept the date")
         d = self._pick(cands, pub, self._how(f.direction, tense))
         return Resolved(ttype, d.isoformat() + suffix, grain, f.mod, "published", tuple(warnings), point=d)
+
+
+def against_tense(shift: int, tense: str | None) -> bool:
+    """A count forward in a past clause or backward in a future one: not from the publication date."""
+    return shift > 0 and tense == "past" or shift < 0 and tense in ("future", "scheduled")
 
 
 def _period_end(point: date, grain: str) -> date:

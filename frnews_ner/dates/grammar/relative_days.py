@@ -2,7 +2,9 @@
 « le lendemain du 13 février », « la veille de Noël », « le jour même ».
 
 The words and their offsets are in ``relative_days.tsv``; « ^ » offsets count from the date
-mentioned before (or named right after: « le lendemain du 13 février »).
+mentioned before (or named right after: « le lendemain du 13 février »); with no date before them
+in the text, from the publication date (the article's own day, as TimeML anchors on the document
+time); « la veille du scrutin » counts from an undated event and has no value.
 """
 
 from __future__ import annotations
@@ -35,6 +37,10 @@ def relative_day(g: Reader, i: int) -> Match | None:
             part, base = base.part, replace(base, kind="date", part=None)
         return e, Frame("time" if part else "date", shift_unit="D", shift=offset, anchor="base", part=part,
                         base=base, granularity="day")
+    if anchor == "previous" and (g.is_(k, "of_the") or g.of(k) is not None):
+        # « la veille du scrutin », « le lendemain de sa victoire »: counted from an event the text
+        # does not date here, never from the publication date
+        return j + 1, Frame("date", shift_unit="D", shift=offset, anchor="event", granularity="day")
     if g.is_(k, "same"):
         k += 1
     elif offset == 0 and g.glued_sign(k, "-") and g.is_(k + 1, "there"):
