@@ -35,6 +35,10 @@ def unit_relative(g: Reader, i: int) -> Match | None:
         anchor, k = "previous", k + 1
     else:
         k2, direction = g.direction_after(k)
+        if direction is None and det == "det" and g.mod(i - 1) == "in" and unit in ("Y", "M", "W") \
+                and (not g.plural_form(j) or g.is_(j, "month_noun")) and g.of(k) is None and not g.is_(k, "of_the"):
+            # « dans la semaine », « dans le mois », « dans l'année »: within the current period
+            return k, Frame("date", shift_unit=unit, shift=0, granularity=UNIT_GRAIN[unit])
         if direction is None:
             if det != "this_det" or unit == "D":
                 return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..models import Frame, Match
 from .clock import juxtaposed_clock
 from .durations import TIMEX_MODS
-from .reader import Reader
+from .reader import Reader, shift_of
 
 #: « lundi en huit » / « en quinze »: the class of the word after « en » and the weeks it adds.
 _WEEKS_ON = {"one_week_on": 1, "two_weeks_on": 2}
@@ -44,9 +44,11 @@ def weekday(g: Reader, i: int) -> Match | None:
         k2 = k + 1 if g.is_(k, "of") else k
         if g.is_(k2, "feminine_article") and g.unit(k2 + 1) == "W" and g.is_(k2 + 1, "week_noun"):
             k3, d3 = g.direction_after(k2 + 2)
-            if d3 in ("last", "next"):
-                return k3, Frame(kind, weekday=int(w), part=part, shift_unit="W",
-                                 shift=-1 if d3 == "last" else 1, granularity="day")
+            if d3 in ("last", "next", "prev_last", "prev_next"):
+                # « mardi de la semaine suivante »: the week after the date named before
+                return k3, Frame(kind, weekday=int(w), part=part, shift_unit="W", shift=shift_of(d3),
+                                 anchor="previous" if d3.startswith("prev") else "published",
+                                 granularity="day")
     if direction in ("prev_last", "prev_next"):
         return k, Frame(kind, weekday=int(w), part=part, direction=direction, anchor="previous",
                         granularity="day")
