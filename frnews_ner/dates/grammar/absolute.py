@@ -157,8 +157,8 @@ def month(g: Reader, i: int) -> Match | None:
         if abbr is None:
             return None
         if g.year_after(abbr[0]) is None and not (g.is_capitalised(j) and short_year_after_name(g, abbr[0])) \
-                and not (g.is_(j - 1, "in_prep") and g.glued_sign(abbr[0], ".")):
-            return None  # « 7 sept. 2024 », « en nov. »; « Mai 68 »: a month written as a name, with its year
+                and not ((g.is_(j - 1, "in_prep") or prefix or det == "this_det") and g.glued_sign(abbr[0], ".")):
+            return None  # « 7 sept. 2024 », « en nov. », « le mois de sept. », « ce déc. »; « Mai 68 »: a month written as a name, with its year
         mm = abbr
     k, number = mm
     if (yy := g.year_after(k)) is not None:

@@ -1,5 +1,5 @@
 """Decades, centuries, millennia and two-digit years (family 4 of issue 10): « les années 1970 », « les années
-90 », « au XVIIIe siècle », « le 21e siècle », « le vingtième siècle », « le troisième millénaire »; and a year
+90 », « les années soixante-dix », « au XVIIIe siècle », « le 21e siècle », « le vingtième siècle », « le troisième millénaire »; and a year
 of two digits where French news writes one unambiguously: after an achievement word and « en »
 (« vainqueur en 84 », « né en 62 »: class ``achievement``), after « promotion », « millésime »
 (class ``vintage_noun``) or a named competition (« Coupe du monde 98 »: class ``event_name``). A month
@@ -37,6 +37,15 @@ def decade(g: Reader, i: int) -> Match | None:
         return None
     d = g.digits(j + 1)
     if d is None:
+        # « les années soixante-dix », « les années quatre-vingt », « les années deux mille »
+        num = g.number(j + 1)
+        if num is None or not isinstance(num[1], int):
+            return None
+        end, n = num
+        if 20 <= n <= 90 and n % 10 == 0:
+            return end, Frame("date", decade=190 + n // 10, granularity="decade")
+        if 1000 <= n <= 2090 and n % 10 == 0:
+            return end, Frame("date", decade=n // 10, granularity="decade")
         return None
     if len(d) == 2 and int(d) % 10 == 0:
         return j + 2, Frame("date", decade=(190 if int(d) >= 20 else 200) + int(d) // 10, granularity="decade")

@@ -54,9 +54,10 @@ def unit_relative(g: Reader, i: int) -> Match | None:
 
 
 def last_n(g: Reader, i: int) -> Match | None:
-    """« ces derniers jours » → PXD, « les trois derniers mois » → P3M."""
+    """« ces derniers jours » → PXD, « les trois derniers mois » → P3M; after « des » (de + les, a
+    preposition the extent leaves out) from the number on: « au cours des dix dernières années » → P10Y."""
     j, det = g.opt_det(i)
-    if det is None:
+    if det is None and not g.is_(i - 1, "of_the_plural"):
         return None
     amount: float | str = "X"
     if (num := g.number(j)) is not None and num[1] != "X":
@@ -66,5 +67,7 @@ def last_n(g: Reader, i: int) -> Match | None:
     unit = g.unit(j + 1)
     if unit not in ("Y", "M", "W", "D", "H", "MIN", "S", "DE", "CE", "Q", "WE"):
         return None
+    if det is None and (g.of(j + 2) is not None or g.is_(j + 2, "of_the")):
+        return None  # « l'un des derniers jours de soldes »: days of something, no span of time
     value, grain = duration_value(amount, unit)
     return j + 2, Frame("duration", value=value, granularity=grain)
