@@ -130,3 +130,19 @@ def test_clock_time_matches_on_its_time_part() -> None:
     assert case_passes(case, [Span(2, 4, "TIME", "7h", "2016-11-07T07:00")])
     assert not case_passes(case, [Span(2, 4, "TIME", "7h", "2016-11-07T08:00")])
     assert not case_passes(case, [Span(2, 4, "TIME", "7h", None)])
+
+
+def test_ranges_as_ends_is_a_named_lenient_variant(tmp_path: Path) -> None:
+    spec = [{"Input": "Je suis pris de 10h à 12h",
+             "Results": [{"Text": "de 10h à 12h", "TypeName": "datetimeV2.timerange", "Start": 13, "End": 24,
+                          "Resolution": {"values": [{"timex": "(T10,T12,PT2H)", "type": "timerange"}]}}]}]
+    (tmp_path / "TimePeriodParser.json").write_text(json.dumps(spec), encoding="utf-8")
+    (case,) = load_recognizers(tmp_path)
+    assert case.expected[0].ends == ("T10", "T12") and case.expected[0].values == ("PT2H",)
+    two_points = [Span(16, 19, "TIME", "10h", "XXXX-XX-XXT10:00"), Span(22, 25, "TIME", "12h", "XXXX-XX-XXT12:00")]
+    assert not case_passes(case, two_points)  # the specs' own rule wants the duration
+    assert case_passes(case, two_points, ranges_as_ends=True)
+    assert not case_passes(case, two_points[:1], ranges_as_ends=True)  # both ends, not one
+    (score,) = score_specs([case], [two_points])
+    assert (score.passed, score.passed_ranges_as_ends) == (0, 1)
+    assert score.to_dict()["passed_ranges_as_ends"] == 1
