@@ -200,6 +200,7 @@ class Resolver:
             return replace(r, warnings=b.warnings + r.warnings)
         if f.anchor == "event":  # « la veille du scrutin »: from an event the text does not date
             return Resolved(ttype, None, "partofday" if f.part else f.granularity, f.mod, "none")
+        base: date | None
         if f.anchor == "previous" and previous is None and self.published is not None:
             # nothing dated before it: the article's own day is the reference (TimeML's document time),
             # unless the clause looks the other way (« le lendemain, ils ont voté »: the day after an
@@ -268,7 +269,8 @@ class Resolver:
         ttype, pub = _ttype(f), self.published
         if f.direction in ("prev_last", "prev_next"):
             # « le mardi suivant »: from the date before it, else from the publication date
-            base, anchor = (previous[0], "previous") if previous else (pub, "published")
+            base: date | None = previous[0] if previous else pub
+            anchor: Anchor = "previous" if previous else "published"
             if previous is None and against_tense(1 if f.direction == "prev_next" else -1, tense):
                 base = None
             if base is None:

@@ -41,7 +41,7 @@ def decade(g: Reader, i: int) -> Match | None:
         num = g.number(j + 1)
         if num is None or not isinstance(num[1], int):
             return None
-        end, n = num
+        end, n = num[0], int(num[1])
         if 20 <= n <= 90 and n % 10 == 0:
             return end, Frame("date", decade=190 + n // 10, granularity="decade")
         if 1000 <= n <= 2090 and n % 10 == 0:
