@@ -66,6 +66,9 @@ class SenseReader:
         if cue is not None:
             return cue
         if verb is None:
+            far = tenses.segment_verb(c.tok)  # a verb beyond the clause window, no comma between
+            if far is not None:
+                return far[0] if far[0] in ("past", "future") else None
             return self._headline(c.tok) if g.has_pos else None
         if tense == "present":
             i = verb[1]

@@ -7,6 +7,8 @@ classes of ``words.tsv`` (``avoir_present``, ``etre_present``, ``aller_present``
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Token
 
 from ..sentences import Sentences
@@ -14,6 +16,8 @@ from .lexicon import Lexicon, split_pieces
 
 #: Tokens: a verb farther away usually belongs to another clause.
 TENSE_WINDOW = 10
+#: Marks that cut a sentence into the stretches :meth:`TenseReader.segment_verb` reads.
+_SEGMENT_MARKS = frozenset({",", ";", ":"})
 
 
 class TenseReader:
@@ -25,6 +29,8 @@ class TenseReader:
         self.sentences = sentences
         self._classes: dict[int, frozenset[str]] = {}
         self._verbs: dict[int, tuple[str, int] | None] = {}
+        #: per sentence start: its stretches between commas (first, end, their first verb)
+        self._segments: dict[int, tuple[list[int], list[tuple[int, int, tuple[str, int] | None]]]] = {}
 
     def is_(self, tok: Token, word_class: str) -> bool:
         classes = self._classes.get(tok.i)
@@ -104,6 +110,30 @@ class TenseReader:
                 best = (dist, c, t.i)
         self._verbs[tok_index] = (best[1], best[2]) if best else None
         return self._verbs[tok_index]
+
+    def segment_verb(self, tok_index: int) -> tuple[str, int] | None:
+        """The tense and index of the first verb with a tense in the stretch of the sentence around a
+        token that no comma, semicolon or colon cuts, or None. A date far from its verb (« a remis
+        sa démission au président à la suite des élections législatives du 30 mai ») still takes
+        its tense; a verb past a comma may belong to another clause (« avant de quitter ses
+        fonctions le 30 octobre, le général l'a rappelé ») and is not taken. Each sentence is cut
+        once, however many dates it holds."""
+        doc, sentences = self.doc, self.sentences
+        lo, hi = (sentences.start[tok_index], sentences.end[tok_index]) if sentences.known else (0, len(doc))
+        if lo not in self._segments:
+            bounds: list[tuple[int, int, tuple[str, int] | None]] = []
+            first, verb = lo, None
+            for t in doc[lo:hi]:
+                if t.text in _SEGMENT_MARKS:
+                    bounds.append((first, t.i, verb))
+                    first, verb = t.i + 1, None
+                elif verb is None and (c := self.verb_tense(t)):
+                    verb = (c, t.i)
+            bounds.append((first, hi, verb))
+            self._segments[lo] = ([b[0] for b in bounds], bounds)
+        starts, bounds = self._segments[lo]
+        k = bisect_right(starts, tok_index) - 1  # stretches are in text order
+        return bounds[k][2] if k >= 0 and tok_index < bounds[k][1] else None
 
     def describes(self, tok_index: int) -> bool:
         """The clause of a token is in the present, or has no verb to tell (« le site est aujourd'hui un
