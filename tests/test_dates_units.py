@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from frnews_ner.dates import Lexicon, find_time_expressions
 from frnews_ner.dates.models import Frame
 from frnews_ner.records import TimeExpression
-from frnews_ner.dates.resolver import Resolver, easter
+from frnews_ner.dates.resolver import Resolver, easter, holiday_date
 from frnews_ner.errors import RuleError
 
 PUB = datetime.date(2024, 12, 15)
@@ -89,6 +89,28 @@ def test_easter_and_movable_holidays() -> None:
     r = Resolver(PUB)
     assert r.resolve(Frame("date", holiday="E+49", year=2025), None).value == "2025-06-08"  # Pentecôte
     assert r.resolve(Frame("date", holiday="E+39", year=2024), None).value == "2024-05-09"  # Ascension
+
+
+@pytest.mark.parametrize("code,year,expected", [
+    ("11-4#4", 2024, datetime.date(2024, 11, 28)),  # Thanksgiving: the fourth Thursday of November
+    ("11-4#4+1", 2024, datetime.date(2024, 11, 29)),  # and the day after
+    ("06-7#3", 2025, datetime.date(2025, 6, 15)),  # the third Sunday of June (June 1st is a Sunday)
+    ("05-7#-1", 2025, datetime.date(2025, 5, 25)),  # the last Sunday of May
+    ("02-1#5", 2025, None),  # February 2025 has four Mondays
+    ("12-25", 2024, datetime.date(2024, 12, 25)),
+])
+def test_holiday_codes(code: str, year: int, expected: datetime.date | None) -> None:
+    assert holiday_date(code, year) == expected
+
+
+def test_bad_holiday_code_says_what_is_expected(tmp_path: Path) -> None:
+    d = tmp_path / "dates"
+    d.mkdir()
+    (d / "holidays.tsv").write_text("fête du cidre\t10-9#2\n", encoding="utf-8")
+    with pytest.raises(RuleError) as err:
+        Lexicon.load([tmp_path])
+    assert "holidays.tsv:1:" in str(err.value)
+    assert "the N-th weekday of a month MM-W#N" in str(err.value) and "'10-9#2'" in str(err.value)
 
 
 @pytest.mark.parametrize("tense,expected", [("past", "2024-12-10"), ("future", "2024-12-17"),

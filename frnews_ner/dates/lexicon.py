@@ -34,6 +34,7 @@ _INT = re.compile(r"^[+-]?\d+$")
 _UNIT = re.compile(r"^(\d+)?(Y|M|W|D|H|MIN|S|WE|Q|DE|CE)$")
 _HOLIDAY_FIXED = re.compile(r"^(\d\d)-(\d\d)$")
 _HOLIDAY_EASTER = re.compile(r"^E[+-]\d+$")
+_HOLIDAY_NTH = re.compile(r"^(\d\d)-([1-7])#(-1|[1-5])([+-]\d+)?$")
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _FREQ = re.compile(r"^P\d+(Y|M|W|D)$")
 
@@ -118,7 +119,11 @@ def _check_holiday(value: str) -> str | None:
         return None
     if _HOLIDAY_EASTER.match(value):
         return None
-    return f"expected a fixed date MM-DD or an Easter offset E+N / E-N, got {value!r}"
+    m = _HOLIDAY_NTH.match(value)
+    if m and 1 <= int(m.group(1)) <= 12:
+        return None
+    return (f"expected a fixed date MM-DD, an Easter offset E+N / E-N or the N-th weekday of a month "
+            f"MM-W#N (11-4#4: the fourth Thursday of November; #-1 the last; +1 a day after), got {value!r}")
 
 
 def _check_choice(choices: Iterable[str]) -> Callable[[str], str | None]:

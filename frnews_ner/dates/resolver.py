@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from typing import cast
 from dataclasses import replace
@@ -40,9 +42,26 @@ def easter(year: int) -> date:
     return date(year, month, day)
 
 
+#: « 11-4#4+1 »: the N-th (-1: last) ISO weekday of a month, plus days (holidays.tsv)
+_NTH_WEEKDAY = re.compile(r"^(\d\d)-([1-7])#(-1|[1-5])([+-]\d+)?$")
+
+
 def holiday_date(code: str, year: int) -> date | None:
+    """The day of a holiday code of ``holidays.tsv`` in ``year``: ``"12-25"``, ``"E+1"`` (Easter
+    Monday), ``"11-4#4"`` (the fourth Thursday of November), ``"06-7#3"`` (the third Sunday of June)."""
     if code.startswith("E"):
         return easter(year) + timedelta(days=int(code[1:]))
+    if (m := _NTH_WEEKDAY.match(code)) is not None:
+        month, weekday, rank = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if rank == -1:
+            last = date(*add_months(year, month, 1), 1) - timedelta(days=1)
+            d = last - timedelta(days=(last.isoweekday() - weekday) % 7)
+        else:
+            first = date(year, month, 1)
+            d = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (rank - 1))
+            if d.month != month:
+                return None  # a fifth weekday the month does not have
+        return d + timedelta(days=int(m.group(4) or 0))
     try:
         return date(year, int(code[:2]), int(code[3:]))
     except ValueError:
@@ -504,7 +523,7 @@ class Resolver:
             d = holiday_date(code, f.year)
             return Resolved(ttype, d.isoformat() if d else None, "day", f.mod, "none", point=d)
         if pub is None:
-            fixed = None if code.startswith("E") else f"XXXX-{code}"
+            fixed = f"XXXX-{code}" if re.fullmatch(r"\d\d-\d\d", code) else None  # Easter, N-th weekday: per year
             return Resolved(ttype, fixed, "day", f.mod, "none")
         cands = [d for k in (-1, 0, 1) if (d := holiday_date(code, pub.year + k)) is not None]
         how = "nearest" if f.direction == "this" else self._how(f.direction, tense)

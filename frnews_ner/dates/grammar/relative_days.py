@@ -60,11 +60,15 @@ def relative_day(g: Reader, i: int) -> Match | None:
 
 
 def base_date(g: Reader, k: int) -> Match | None:
-    """« du 13 février », « de Noël », « du 03/02/2023 » after « la veille », « le lendemain »."""
+    """« du 13 février », « de Noël », « du Nouvel An », « du 03/02/2023 » after « la veille », « le lendemain »."""
     if g.is_(k, "of_the"):
-        return daymonth_core(g, k + 1) or numeric_date(g, k + 1)
+        # « du 13 février », « du 03/02/2023 », « du Nouvel An »
+        return daymonth_core(g, k + 1) or numeric_date(g, k + 1) or _holiday_named(g, k + 1)
     if (start := g.of(k)) is not None:
-        m = holiday(g, start)
-        if m is not None and m[1].holiday is not None:
-            return m
+        return _holiday_named(g, start)
     return None
+
+
+def _holiday_named(g: Reader, k: int) -> Match | None:
+    m = holiday(g, k)
+    return m if m is not None and m[1].holiday is not None else None
