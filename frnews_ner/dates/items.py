@@ -7,6 +7,8 @@ pieces are grouped into the longest phrase of the :class:`~frnews_ner.dates.lexi
 
 from __future__ import annotations
 
+from typing import cast
+
 from spacy.tokens import Doc
 
 from ..text import lower_keep_length
@@ -22,7 +24,8 @@ def _pieces(doc: Doc, low: str) -> tuple[list[int], list[int], list[int]]:
     each token, as if each token were read alone. Outside tokens there are only the spaces that
     follow them, which hold no piece.
     """
-    flat = doc.to_array(["IDX", "LENGTH"]).ravel().tolist()  # idx, length, idx, length…: no row lists
+    # idx, length, idx, length…: one flat list, no list per row
+    flat = cast(list[int], doc.to_array(["IDX", "LENGTH"]).ravel().tolist())
     starts: list[int] = []
     ends: list[int] = []
     toks: list[int] = []

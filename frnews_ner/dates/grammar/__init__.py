@@ -13,7 +13,7 @@ as a numeric date before anything else can claim its digits, a day-month before 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
@@ -58,9 +58,9 @@ class Rule:
     name: str
     read: RuleFunction
     priority: int
-    kinds: frozenset[str] = frozenset()
-    mods: frozenset[str] = frozenset()
-    classes: frozenset[str] = frozenset()
+    kinds: Collection[str] = frozenset()
+    mods: Collection[str] = frozenset()
+    classes: Collection[str] = frozenset()
     digits: bool = False
     roman: bool = False
     det: str | None = None
@@ -70,7 +70,7 @@ class Rule:
         for name in ("kinds", "mods", "classes"):
             object.__setattr__(self, name, frozenset(getattr(self, name)))
         bad = sorted(k for k in self.kinds if k not in KINDS or k in MULTI_VALUED) + sorted(
-            self.mods - MODIFIERS) + sorted(self.classes - WORD_CLASSES)
+            set(self.mods) - MODIFIERS) + sorted(set(self.classes) - WORD_CLASSES)
         if bad:
             raise ValueError(f"rule {self.name!r} declares unknown lexicon kinds, modifiers or word classes: "
                              f"{', '.join(bad)}")
@@ -86,8 +86,8 @@ class Rule:
 
     def _declared(self, item: Item) -> bool:
         mod = item.entries.get("modifiers")
-        return bool(not self.kinds.isdisjoint(item.entries) or (mod is not None and mod[0] in self.mods)
-                    or not self.classes.isdisjoint(item.classes) or (self.digits and item.text.isdecimal())
+        return bool(any(k in item.entries for k in self.kinds) or (mod is not None and mod[0] in self.mods)
+                    or any(c in item.classes for c in self.classes) or (self.digits and item.text.isdecimal())
                     or (self.roman and ROMAN.match(item.text)))
 
     def tried_at(self, g: Reader, i: int) -> bool:
