@@ -27,9 +27,11 @@ class Sentences:
             return cls((0,) * n, (n,) * n, False)
         starts: list[int] = []
         current = 0
-        for token in doc:
-            if token.is_sent_start:
-                current = token.i
+        # SENT_START read in one call (1: starts a sentence, -1: does not, 0: unknown), not through a
+        # Token per token; Token.is_sent_start is True exactly where it is 1
+        for i, flag in enumerate(doc.to_array("SENT_START").tolist()):
+            if flag == 1:
+                current = i
             starts.append(current)
         ends = [n] * n
         bound = n

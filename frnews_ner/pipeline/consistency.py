@@ -88,10 +88,14 @@ class DocConsistency:
             lengths[key[0]].add(len(key))
         by_first = {first: sorted(ns, reverse=True) for first, ns in lengths.items()}
         added: list[Span] = []
-        i = 0
-        while i < len(words):
+        # only the tokens that start a tagged name are read (a repeat moves past its last token)
+        i = -1
+        for first in [k for k, w in enumerate(words) if w in by_first]:
+            if first <= i:
+                continue
+            i = first
             matched = False
-            for n in by_first.get(words[i], ()):
+            for n in by_first[words[i]]:
                 end = i + n
                 if end > len(words):
                     continue
@@ -111,7 +115,6 @@ class DocConsistency:
                     break
                 if matched:
                     break
-            i += 1
         return added
 
     def _common_phrase(self, doc: Doc, start: int) -> bool:

@@ -55,5 +55,6 @@ class FoldMemo:
         return folded
 
     def words(self, words: list[str]) -> list[str]:
-        """The folded form of each word of ``words``."""
-        return [self(w) for w in words]
+        """The folded form of each word of ``words`` (known words read straight from the memo)."""
+        get = self._folded.get
+        return [f if (f := get(w)) is not None else self(w) for w in words]

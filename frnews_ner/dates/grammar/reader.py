@@ -24,6 +24,8 @@ _OPENING_MARKS = frozenset({".", "!", "?", ":", "«", "\"", "(", "-", "_", "\n"}
 SIGNALS = frozenset({"ago", "in", "since", "by", "approx_signal"})
 #: The mark of a plural noun in French spelling (« les mardis », « ces semaines »).
 PLURAL_MARK = "s"
+#: The modifier values of a determiner kept in an extent (:meth:`Reader.opt_det`).
+DETERMINERS = ("det", "this_det")
 #: Direction modifiers and the shift (in units) each one means.
 DIRECTION_SHIFTS = {"last": -1, "next": 1, "prev_last": -1, "prev_next": 1}
 
@@ -151,7 +153,7 @@ class Reader:
     def opt_det(self, j: int) -> tuple[int, str | None]:
         """An optional determiner kept in the extent: (next item, ``det``/``this_det``/None)."""
         value = self.mod(j)
-        if value in ("det", "this_det"):
+        if value in DETERMINERS:
             return j + 1, value
         return j, None
 
