@@ -51,6 +51,10 @@ SENTENCES = (
     "Le premier trimestre 2025 et le second semestre ont été bons.",  # year_part
     "La semaine du 6 octobre et le week-end du 14 juillet.",  # week_of
     "Ils sont partis tôt samedi matin.",  # early_late
+    "Les grévistes ont défilé toute la journée, deux ans et trois mois après.",  # duration (whole, compound)
+    "Les loyers ont doublé au cours des dix dernières années.",  # last_n after « des »
+    "Il est 10 heures ; le train part sept heures moins dix.",  # clock (told, counted back)
+    "Dans les années soixante-dix, tous les matins, la veille du Nouvel An.",  # decade, each, relative_day
 )
 #: « annuellement » is a set only with a tagger (« le quotidien » names a newspaper): tagged by hand.
 TAGGED = ("Le rapport est publié annuellement.", {"annuellement": "ADV"})

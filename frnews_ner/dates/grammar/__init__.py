@@ -109,8 +109,8 @@ _ORDINAL = ("ordinals",)  # and digits
 _CLOCK = ("parts_of_day", *_NUMBER)
 #: Where the day-month rule starts, after its optional determiner: a weekday, a day number.
 _DAYMONTH = ("weekdays", *_DAY)
-#: The modifiers that open a duration (« environ », « plus de »…).
-_DURATION_MODS = ("approx", "more", "less", "equal_or_more", "equal_or_less")
+#: The modifiers that open a duration (« environ », « plus de »…, « toute » of « toute la journée »).
+_DURATION_MODS = ("approx", "more", "less", "equal_or_more", "equal_or_less", "whole")
 
 #: Every rule, highest priority first.
 RULES: tuple[Rule, ...] = tuple(sorted((
@@ -128,7 +128,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("nowadays", refs.nowadays, 165, classes=("nowadays",)),
     Rule("relative_day", relative_days.relative_day, 160, kinds=("relative_days",), det="optional"),
     Rule("unit_relative", last_next.unit_relative, 150, kinds=("units",), classes=("same",), det="required"),
-    Rule("last_n", last_next.last_n, 140, kinds=_NUMBER, mods=("last", "next"), digits=True, det="required"),
+    Rule("last_n", last_next.last_n, 140, kinds=_NUMBER, mods=("last", "next"), digits=True, det="optional"),
     Rule("part_of_day", parts_of_day.part_of_day, 130, kinds=("parts_of_day",), det="required"),
     Rule("clock", clock.clock, 120, kinds=_CLOCK, digits=True),
     Rule("approx_clock", clock.approx_clock, 110, mods=("approx",)),
