@@ -37,10 +37,28 @@ NER_CHOICES: tuple[str, ...] = ("news", "base")
 
 
 def vectors_fingerprint(vocab: Any) -> dict[str, Any]:
-    """Shape, mode and SHA-256 of a vocab's static vectors (table and key → row map)."""
+    """Shape, mode and SHA-256 of a vocab's static vectors (table and key → row map).
+
+    The table is hashed from its own buffer: serialising it with the rest (``Vectors.to_bytes``)
+    took 0.9 s of every start for the same check; this takes about 0.05 s.
+    """
     vectors = vocab.vectors
-    digest = hashlib.sha256(vectors.to_bytes(exclude=["strings"])).hexdigest() if vectors.size else None
+    digest = None
+    if vectors.size:
+        h = hashlib.sha256()
+        h.update(str(vectors.data.dtype).encode("ascii"))
+        h.update(_host_bytes(vectors.data))
+        h.update(vectors.to_bytes(exclude=["strings", "vectors"]))  # the key → row map
+        digest = h.hexdigest()
     return {"shape": [int(n) for n in vectors.shape], "mode": str(vectors.mode), "sha256": digest}
+
+
+def _host_bytes(table: Any) -> bytes:
+    """The bytes of a vectors table, little-endian and row-major, as spaCy writes it to disk (a GPU
+    table is copied to the host first), so that the digest is the same on every machine."""
+    get = getattr(table, "get", None)  # cupy
+    array = get() if callable(get) else table
+    return bytes(array.astype(array.dtype.newbyteorder("<"), copy=False).tobytes(order="C"))
 
 
 def news_ner_meta(path: str | Path = NEWS_NER_DIR) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from frnews_ner.errors import FrnewsError, NewsNerMismatchError
-from frnews_ner.news_ner import NEWS_NER_DIR, add_news_ner, news_ner_meta
+from frnews_ner.news_ner import NEWS_NER_DIR, add_news_ner, news_ner_meta, vectors_fingerprint
 
 REPO = Path(__file__).resolve().parents[1]
 MODEL_CARD = REPO / "models" / "README.md"
@@ -58,6 +58,21 @@ def test_a_base_model_without_the_training_vectors_is_refused() -> None:
         other.vocab.set_vector(word, numpy.full(50, i, dtype="float32"))
     with pytest.raises(NewsNerMismatchError, match="other static vectors"):
         add_news_ner(other, model_name="fr_core_news_lg")
+
+
+def test_vectors_of_the_right_shape_but_other_values_are_refused() -> None:
+    import numpy
+    import spacy
+    from spacy.vectors import Vectors
+
+    same_shape = spacy.blank("fr")
+    same_shape.vocab.vectors = Vectors(data=numpy.zeros((20000, 300), dtype="float32"))
+    print_ = vectors_fingerprint(same_shape.vocab)
+    assert print_["shape"] == [20000, 300] and print_["sha256"]
+    with pytest.raises(NewsNerMismatchError, match="other static vectors"):
+        add_news_ner(same_shape, model_name="a_retrained_md")
+    same_shape.vocab.vectors.data[0, 0] = 1.0  # one value changes the digest
+    assert vectors_fingerprint(same_shape.vocab)["sha256"] != print_["sha256"]
 
 
 def test_a_missing_component_folder_is_a_clear_error(tmp_path: Path) -> None:
