@@ -237,3 +237,19 @@ def test_places_linked_without_doubt_decide_an_ambiguous_one(nlp, ruler, linker)
     doc = run(nlp, ruler, linker, text, [("Valence", "LOC"), ("Lyon", "LOC")])
     valence = next(e for e in entities(doc) if e["mentions"][0]["text"] == "Valence")
     assert valence["kb"]["country"] == "FR" and valence["id"] in valence["candidates"]
+
+
+def test_names_tokenised_in_one_call_as_word_by_word(nlp, ruler):
+    """The ruler tokenises the knowledge base's words in one tokenizer call; each word must come out
+    as the tokenizer gives it alone (names of our own, with apostrophes, hyphens and dots)."""
+    names = ["Jean-Pierre L'Hôtel", "Saint-Étienne-du-Rouvray", "O’Neill", "U.S. Steel", "A.B.C.", "l'ONU",
+             "Marie-Ève d’Arc", "(Paris)", "5e République"]
+    ruler._orths = {}  # the construction-time memo (dropped once the ruler is built)
+    try:
+        ruler._pretokenize(nlp, names)
+        for name in names:
+            for word in name.split(" "):
+                assert ruler._orths[word] == tuple(t.orth for t in nlp.make_doc(word)), word
+        assert ruler._tokens(nlp, names[0]) == tuple(t.orth for t in nlp.make_doc(names[0]))
+    finally:
+        del ruler._orths
