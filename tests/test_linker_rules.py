@@ -253,3 +253,21 @@ def test_names_tokenised_in_one_call_as_word_by_word(nlp, ruler):
         assert ruler._tokens(nlp, names[0]) == tuple(t.orth for t in nlp.make_doc(names[0]))
     finally:
         del ruler._orths
+
+
+def test_the_matcher_is_skipped_only_where_no_pattern_can_start(nlp, ruler):
+    from frnews_ner.pipeline.entity_ruler import EntityRuler, first_words
+    from frnews_ner.rules import Pattern
+
+    assert first_words([{"LOWER": "ministère"}, {"IS_TITLE": True}]) == {"ministère"}
+    assert first_words([{"TEXT": {"IN": ["Cour", "Tribunal"]}, "IS_SENT_START": False}]) == {"cour", "tribunal"}
+    assert first_words([{"LOWER": "grand", "OP": "?"}, {"LOWER": "prix"}]) is None  # optional first token
+    assert first_words([{"LOWER": {"REGEX": "^pr"}}]) is None
+    assert ruler._matcher_gate and "ministère" in ruler._matcher_gate  # the shipped patterns all start on words
+    doc = nlp("Les agents du Ministère de la Culture sont en grève.")
+    assert [(e.text, e.label_) for e in ruler(doc).ents if e.label_ == "ORG"] == [("Ministère de la Culture", "ORG")]
+
+    anywhere = Pattern("ORG", [{"IS_TITLE": True}, {"LOWER": "holding"}], None, "mine.jsonl:1")
+    own = EntityRuler(nlp, "own_ruler", kb=ruler.kb, patterns=[anywhere])
+    assert own._matcher_gate is None  # a pattern that may start on any word: the Matcher always runs
+    assert "Vatel holding" in [e.text for e in own(nlp("La société Vatel holding rachète le port.")).ents]

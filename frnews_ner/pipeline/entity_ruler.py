@@ -88,6 +88,31 @@ def prefer_rule_spans(model_ents: Sequence[Span], rule_spans: Sequence[Span],
     return kept + taken
 
 
+def first_words(pattern: list[dict[str, object]]) -> set[str] | None:
+    """The lower-cased words a token pattern's first token can be, or None when it can be any word
+    (an optional first token, or a first token not pinned by ``TEXT``/``ORTH``/``LOWER`` to a word or
+    an ``IN`` list).
+
+    >>> sorted(first_words([{"TEXT": {"IN": ["Cour", "Tribunal"]}}, {"LOWER": "de"}]))
+    ['cour', 'tribunal']
+    >>> first_words([{"IS_TITLE": True}]) is None
+    True
+    """
+    if not pattern:
+        return None
+    first = pattern[0]
+    if first.get("OP") not in (None, "1", "+"):
+        return None
+    for attr in ("LOWER", "TEXT", "ORTH"):
+        value = first.get(attr)
+        if isinstance(value, str):
+            return {value.lower()}
+        if isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list) \
+                and all(isinstance(v, str) for v in value["IN"]):
+            return {v.lower() for v in value["IN"]}
+    return None
+
+
 def _is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in text
@@ -118,9 +143,17 @@ class EntityRuler:
         self._word_by_word = isinstance(specials, dict) and not any(
             len(k) > 1 and any(c.isspace() for c in k) for k in specials)
         refused: list[RuleProblem] = []
+        #: the lower-cased words every token pattern can start with, or None when some pattern may
+        #: start on any word: a doc holding none of them cannot match, the Matcher is not run on it
+        self._matcher_gate: set[str] | None = set()
         for pattern in patterns:
             key = self._key(nlp, pattern.label, pattern.id or "", pattern.source)
             if isinstance(pattern.pattern, list):
+                firsts = first_words(pattern.pattern)
+                if firsts is None or self._matcher_gate is None:
+                    self._matcher_gate = None
+                else:
+                    self._matcher_gate |= firsts
                 try:
                     self.matcher.add(key, [pattern.pattern], greedy="LONGEST")
                 except (ValueError, KeyError, TypeError, AttributeError) as err:
@@ -264,7 +297,8 @@ class EntityRuler:
         # every token folded once per doc, each distinct word once per ruler (titles and demonyms read them)
         if not hasattr(self, "_fold_memo"):
             self._fold_memo = FoldMemo()
-        folded = self._fold_memo.words(token_texts(doc))
+        texts = token_texts(doc)
+        folded = self._fold_memo.words(texts)
         titled = self._titles(doc, folded)
         # a title whose country stays unknown (« le ministre de l'Intérieur » alone) names nobody,
         # but its words are still no organisation or place
@@ -277,7 +311,7 @@ class EntityRuler:
             return ent.start in title_starts or (ent.start in in_title_words and ent.label_ != "ORG")
 
         model_ents = [e for e in self._clean_model_ents(doc) if not part_of_a_title(e)]
-        rule_spans, named = self._rule_spans(doc)
+        rule_spans, named = self._rule_spans(doc, texts)
         ents = prefer_rule_spans(model_ents, [s for s in rule_spans if not part_of_a_title(s)], named)
         demonyms, ents = self._demonyms(doc, ents, [f for f in titled if f.country], folded)
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
@@ -306,11 +340,13 @@ class EntityRuler:
             kept.append(ent)
         return kept
 
-    def _rule_spans(self, doc: Doc) -> tuple[list[Span], frozenset[tuple[int, int]]]:
+    def _rule_spans(self, doc: Doc, texts: list[str]) -> tuple[list[Span], frozenset[tuple[int, int]]]:
         """Spans of the patterns and knowledge-base names, and the extents of the latter."""
         spans: list[Span] = []
         named: set[tuple[int, int]] = set()
-        for match_id, start, end in self.matcher(doc):
+        gate = self._matcher_gate
+        may_match = gate is None or not gate.isdisjoint({w.lower() for w in texts})
+        for match_id, start, end in (self.matcher(doc) if may_match else ()):
             target = self._targets[match_id]
             spans.append(Span(doc, start, end, label=target.label, kb_id=target.kb_id))
         for match_id, start, end in self.phrases(doc):
