@@ -137,6 +137,8 @@ class KnowledgeBase:
     capitals: dict[str, str] = field(default_factory=dict)
     _fuzzy_keys: list[str] | None = None
     _fuzzy_blocks_by: dict[tuple[str, int], list[str]] | None = None
+    #: offices by country, with the number of offices it was built from (rebuilt when one is added)
+    _offices_by_country: tuple[int, dict[str | None, list[Office]]] | None = None
 
     def index(self) -> None:
         """(Re)build the alias, transliteration and capital indexes from ``records``."""
@@ -236,22 +238,30 @@ class KnowledgeBase:
         ['frnews:person/donald-trump']
         """
         wanted = set(roles)
-        return sorted({o.person for o in self.offices
-                       if o.role in wanted and o.country == country and o.held_on(day)})
+        return sorted({o.person for o in self._offices_of(country) if o.role in wanted and o.held_on(day)})
+
+    def _offices_of(self, country: str | None) -> list[Office]:
+        """The offices of one country (``None``: international ones), from an index built once."""
+        index = self._offices_by_country
+        if index is None or index[0] != len(self.offices):
+            by: dict[str | None, list[Office]] = {}
+            for o in self.offices:
+                by.setdefault(o.country, []).append(o)
+            index = self._offices_by_country = (len(self.offices), by)
+        return index[1].get(country, [])
 
     def previous_holder(self, roles: Iterable[str], country: str | None, day: date) -> str | None:
         """The last person to have left one of ``roles`` of ``country`` before ``day``, other than the
         people holding it on ``day`` (« l'ancien président américain » in 2024 → Donald Trump)."""
         wanted, current = set(roles), set(self.holders(roles, country, day))
-        ended = [o for o in self.offices if o.role in wanted and o.country == country and o.end is not None
+        ended = [o for o in self._offices_of(country) if o.role in wanted and o.end is not None
                  and o.end <= day and o.person not in current]
         return max(ended, key=lambda o: o.end or day).person if ended else None
 
     def held_before(self, person: str, roles: Iterable[str], country: str | None, day: date) -> bool:
         """Whether ``person`` held one of ``roles`` of ``country`` at some time before ``day``."""
         wanted = set(roles)
-        return any(o.person == person and o.role in wanted and o.country == country and o.start < day
-                   for o in self.offices)
+        return any(o.person == person and o.role in wanted and o.start < day for o in self._offices_of(country))
 
     def country_of_demonym(self, text: str) -> str | None:
         """« nord-coréennes » → ``iso3166:KP``; ``None`` when ``text`` is no demonym."""
