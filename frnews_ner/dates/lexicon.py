@@ -32,9 +32,12 @@ def split_pieces(text: str) -> tuple[str, ...]:
 
 _INT = re.compile(r"^[+-]?\d+$")
 _UNIT = re.compile(r"^(\d+)?(Y|M|W|D|H|MIN|S|WE|Q|DE|CE)$")
-_HOLIDAY_FIXED = re.compile(r"^(\d\d)-(\d\d)$")
-_HOLIDAY_EASTER = re.compile(r"^E[+-]\d+$")
-_HOLIDAY_NTH = re.compile(r"^(\d\d)-([1-7])#(-1|[1-5])([+-]\d+)?$")
+#: The three forms of a holiday code of ``holidays.tsv`` (read here, computed by the resolver): a
+#: fixed ``MM-DD``; ``E±N`` days from Easter Sunday; ``MM-W#N[±K]``, the N-th (-1: last) ISO weekday
+#: W of month MM, plus K days (« 11-4#4+1 »).
+HOLIDAY_FIXED = re.compile(r"^(\d\d)-(\d\d)$")
+HOLIDAY_EASTER = re.compile(r"^E[+-]\d+$")
+HOLIDAY_NTH = re.compile(r"^(\d\d)-([1-7])#(-1|[1-5])([+-]\d+)?$")
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _FREQ = re.compile(r"^P\d+(Y|M|W|D)$")
 
@@ -114,12 +117,12 @@ def _check_relday(value: str) -> str | None:
 
 
 def _check_holiday(value: str) -> str | None:
-    m = _HOLIDAY_FIXED.match(value)
+    m = HOLIDAY_FIXED.match(value)
     if m and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
         return None
-    if _HOLIDAY_EASTER.match(value):
+    if HOLIDAY_EASTER.match(value):
         return None
-    m = _HOLIDAY_NTH.match(value)
+    m = HOLIDAY_NTH.match(value)
     if m and 1 <= int(m.group(1)) <= 12:
         return None
     return (f"expected a fixed date MM-DD, an Easter offset E+N / E-N or the N-th weekday of a month "

@@ -8,14 +8,13 @@
 
 from __future__ import annotations
 
-import re
-
 from collections.abc import Callable
 from typing import cast
 from dataclasses import replace
 from datetime import date, timedelta
 
 from ..records import Anchor, TimexType
+from .lexicon import HOLIDAY_FIXED, HOLIDAY_NTH
 from .models import Frame, Resolved
 
 #: The part of day that crosses midnight: a night is dated by the day it begins.
@@ -42,16 +41,12 @@ def easter(year: int) -> date:
     return date(year, month, day)
 
 
-#: « 11-4#4+1 »: the N-th (-1: last) ISO weekday of a month, plus days (holidays.tsv)
-_NTH_WEEKDAY = re.compile(r"^(\d\d)-([1-7])#(-1|[1-5])([+-]\d+)?$")
-
-
 def holiday_date(code: str, year: int) -> date | None:
     """The day of a holiday code of ``holidays.tsv`` in ``year``: ``"12-25"``, ``"E+1"`` (Easter
     Monday), ``"11-4#4"`` (the fourth Thursday of November), ``"06-7#3"`` (the third Sunday of June)."""
     if code.startswith("E"):
         return easter(year) + timedelta(days=int(code[1:]))
-    if (m := _NTH_WEEKDAY.match(code)) is not None:
+    if (m := HOLIDAY_NTH.match(code)) is not None:
         month, weekday, rank = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if rank == -1:
             last = date(*add_months(year, month, 1), 1) - timedelta(days=1)
@@ -217,16 +212,15 @@ class Resolver:
                 return Resolved(ttype, None, "partofday" if f.part else f.granularity, f.mod, "none", b.warnings)
             r = self._shifted(f, b.point, b.anchor, ttype, tense)
             return replace(r, warnings=b.warnings + r.warnings)
-        if f.anchor == "event":  # « la veille du scrutin »: from an event the text does not date
-            return Resolved(ttype, None, "partofday" if f.part else f.granularity, f.mod, "none")
         base: date | None
-        if f.anchor == "previous" and previous is None and self.published is not None:
+        if f.anchor == "event":  # « la veille du scrutin »: from an event the text does not date
+            base = None
+        elif f.anchor == "previous" and previous is None and self.published is not None:
             # nothing dated before it: the article's own day is the reference (TimeML's document time),
             # unless the clause looks the other way (« le lendemain, ils ont voté »: the day after an
             # undated event, not after the publication)
-            if against_tense(f.shift, tense):
-                return Resolved(ttype, None, "partofday" if f.part else f.granularity, f.mod, "none")
-            base, anchor = self.published, "published"
+            base = None if against_tense(f.shift, tense) else self.published
+            anchor = "published"
         elif f.anchor == "previous":
             day_ok = f.shift_unit != "D" or (previous is not None and previous[1] in ("day", "partofday", "minute"))
             base = previous[0] if previous and day_ok else None
@@ -523,7 +517,7 @@ class Resolver:
             d = holiday_date(code, f.year)
             return Resolved(ttype, d.isoformat() if d else None, "day", f.mod, "none", point=d)
         if pub is None:
-            fixed = f"XXXX-{code}" if re.fullmatch(r"\d\d-\d\d", code) else None  # Easter, N-th weekday: per year
+            fixed = f"XXXX-{code}" if HOLIDAY_FIXED.match(code) else None  # Easter, N-th weekday: per year
             return Resolved(ttype, fixed, "day", f.mod, "none")
         cands = [d for k in (-1, 0, 1) if (d := holiday_date(code, pub.year + k)) is not None]
         how = "nearest" if f.direction == "this" else self._how(f.direction, tense)
