@@ -73,7 +73,6 @@ def compound_tail(g: Reader, end: int, amount: float | str, unit: str) -> tuple[
     mult, base = split_unit(unit)
     if not g.is_(end, "and") or not isinstance(amount, int) or mult != 1 or base not in _COMPOUND_ORDER:
         return None
-    whole = int(amount)
     num = g.number(end + 1)
     if num is None or not isinstance(num[1], int) or num[1] <= 0:
         return None
@@ -85,7 +84,7 @@ def compound_tail(g: Reader, end: int, amount: float | str, unit: str) -> tuple[
     if mult2 != 1 or base2 not in _COMPOUND_ORDER or \
             _COMPOUND_ORDER.index(base2) <= _COMPOUND_ORDER.index(base):
         return None
-    return k + 1, compound_value([(whole, base), (count, base2)]), UNIT_GRAIN[base2]
+    return k + 1, compound_value([(amount, base), (count, base2)]), UNIT_GRAIN[base2]
 
 
 #: Modifiers after a unit that make it name one period (« la semaine dernière », « l'année suivante »).

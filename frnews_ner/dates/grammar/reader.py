@@ -97,9 +97,15 @@ class Reader:
     def unit(self, j: int) -> str | None:
         return self.kind(j, "units")
 
-    def part_of_day(self, j: int) -> str | None:
-        """A part of day code (``MO``, ``EV``…) of item ``j``; clock words (« midi ») are not parts of day."""
+    def part_of_day(self, j: int, *, plural: bool = False) -> str | None:
+        """A part of day code (``MO``, ``EV``…) of item ``j``; clock words (« midi ») are not parts of day.
+
+        ``plural``: also a plural whose singular is one (« matins », « soirs », « nuits »: the lexicon
+        holds the singular)."""
         p = self.kind(j, "parts_of_day")
+        if p is None and plural and self.plural_form(j):
+            singular = self.word(j)[: -len(PLURAL_MARK)]
+            p = next((v for kind, v, _ in self.lexicon.lookup((singular,)) if kind == "parts_of_day"), None)
         return p if p is not None and ":" not in p else None
 
     # ---- surface -------------------------------------------------------------------------------------

@@ -5,19 +5,7 @@ from __future__ import annotations
 
 from ..models import Frame, Match
 from .durations import UNIT_GRAIN, duration_value
-from .reader import PLURAL_MARK, Reader
-
-
-def plural_part_of_day(g: Reader, j: int) -> str | None:
-    """« matins », « soirs », « nuits »: the part of day code of a plural (the lexicon holds the
-    singular; a clock word like « midi » has none)."""
-    if not g.plural_form(j):
-        return None
-    singular = g.word(j)[: -len(PLURAL_MARK)]
-    for kind, value, _ in g.lexicon.lookup((singular,)):
-        if kind == "parts_of_day" and ":" not in value:
-            return value
-    return None
+from .reader import Reader
 
 
 def each(g: Reader, i: int) -> Match | None:
@@ -39,7 +27,7 @@ def each(g: Reader, i: int) -> Match | None:
         k, part = g.part_after(j + 1)
         value = f"XXXX-WXX-{w}" + (f"T{part}" if part else "")
         return k, Frame("set", value=value, granularity="day")
-    if (p := g.part_of_day(j) or plural_part_of_day(g, j)) is not None and amount == 1:
+    if (p := g.part_of_day(j, plural=True)) is not None and amount == 1:
         return j + 1, Frame("set", value=f"XXXX-XX-XXT{p}", granularity="partofday")
     if g.is_(j, "month_noun") and g.is_(j + 1, "of") and (m := g.kind(j + 2, "months")):
         return j + 3, Frame("set", value=f"XXXX-{int(m):02d}", granularity="month")
