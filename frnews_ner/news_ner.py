@@ -58,7 +58,8 @@ def _host_bytes(table: Any) -> bytes:
     table is copied to the host first), so that the digest is the same on every machine."""
     get = getattr(table, "get", None)  # cupy
     array = get() if callable(get) else table
-    return bytes(array.astype(array.dtype.newbyteorder("<"), copy=False).tobytes(order="C"))
+    little: bytes = array.astype(array.dtype.newbyteorder("<"), copy=False).tobytes(order="C")
+    return little
 
 
 def news_ner_meta(path: str | Path = NEWS_NER_DIR) -> dict[str, Any]:

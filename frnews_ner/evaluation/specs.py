@@ -146,10 +146,14 @@ def interval_to_timex(start: str, end: str) -> tuple[str, ...]:
     return ()
 
 
+#: A Recognizers range timex: « (2016-11-01,2016-12-01,P1M) », « (T10,T12,PT2H) »: start, end, duration.
+_RANGE = re.compile(r"\((.+?),(.+?),(P.+?)\)")
+
+
 def _recognizers_value(v: str) -> tuple[str, ...]:
     """Recognizers ``Timex``: ``(2016-11-01,2016-12-01,P1M)`` ranges become a calendar value."""
     v = v.strip()
-    m = re.fullmatch(r"\((.+?),(.+?),(P.+?)\)", v)
+    m = _RANGE.fullmatch(v)
     if m:
         out = list(interval_to_timex(m.group(1), m.group(2)) if _is_iso(m.group(1)) and
                    _is_iso(m.group(2)) else ())
@@ -244,8 +248,7 @@ def load_recognizers(folder: str | Path) -> list[SpecCase]:
                 raw = [str(value["Timex"])] if isinstance(value, dict) and value.get("Timex") else []
                 if isinstance(resolution, dict):
                     raw += [str(v["timex"]) for v in resolution.get("values", []) if v.get("timex")]
-                ends = next((tuple(m.groups()) for r in raw
-                             if (m := re.fullmatch(r"\(([^,]+),([^,]+),P[^,]+\)", r.strip()))), ())
+                ends = next(((m.group(1), m.group(2)) for r in raw if (m := _RANGE.fullmatch(r.strip()))), ())
                 raw = [r.strip("(").split(",")[0] for r in raw]
                 if raw and all(needs_anchor(text[start:end], r) for r in raw):
                     needs_ref = True

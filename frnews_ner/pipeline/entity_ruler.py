@@ -113,6 +113,11 @@ def first_words(pattern: list[dict[str, object]]) -> set[str] | None:
     return None
 
 
+def _spellings(phrase: str) -> tuple[str, ...]:
+    """A phrase as written and with typographic apostrophes (texts use both)."""
+    return tuple(dict.fromkeys((phrase, phrase.replace("'", "’"))))
+
+
 def _is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in text
@@ -244,7 +249,7 @@ class EntityRuler:
 
     def _variants(self, nlp: Language, phrase: str) -> list[tuple[int, ...]]:
         """A phrase as written and with typographic apostrophes (texts use both), as token hashes."""
-        return [self._tokens(nlp, v) for v in dict.fromkeys((phrase, phrase.replace("'", "’")))]
+        return [self._tokens(nlp, v) for v in _spellings(phrase)]
 
     def _add_kb_phrases(self, nlp: Language, phrases: dict[str, dict[tuple[int, ...], None]]) -> None:
         """Names of people, organisations and countries as phrases. A name that several records share
@@ -253,36 +258,32 @@ class EntityRuler:
         records = self.kb.records
         place_names = {folded for folded, ids in self.kb.aliases.items()
                        if any(records[i].type in ("city", "region") for i in ids)}
-        self._pretokenize(nlp, (v for rec in self.kb.records.values()
-                                if rec.ruler and rec.type in ("person", "organisation", "country")
-                                for a in (rec.name, *rec.aliases) if a[:1].isupper()
-                                for v in (a, a.replace("'", "’"))))
-        for rec in self.kb.records.values():
-            if not rec.ruler or rec.type not in ("person", "organisation", "country"):
+        # « talibans », « ministère des Armées » (lower case) come from the model or the patterns
+        named = [(rec, alias) for rec in self.kb.records.values()
+                 if rec.ruler and rec.type in ("person", "organisation", "country")
+                 for alias in (rec.name, *rec.aliases) if alias[:1].isupper()]
+        self._pretokenize(nlp, (v for _, alias in named for v in _spellings(alias)))
+        for rec, alias in named:
+            variants = self._variants(nlp, alias)
+            single = len(variants[0]) == 1
+            folded = fold(alias)
+            # a surname alone (« Macron ») is found by the model and joined by coreference;
+            # one capitalised word that is also a place (« Orange ») is left to the model
+            if single and rec.type == "person":
                 continue
-            for alias in (rec.name, *rec.aliases):
-                if not alias[:1].isupper():
-                    continue  # « talibans », « ministère des Armées » come from the model or the patterns
-                variants = self._variants(nlp, alias)
-                single = len(variants[0]) == 1
-                folded = fold(alias)
-                # a surname alone (« Macron ») is found by the model and joined by coreference;
-                # one capitalised word that is also a place (« Orange ») is left to the model
-                if single and rec.type == "person":
-                    continue
-                if single and rec.type == "organisation" and not _is_acronym(alias) and folded in place_names:
-                    continue
-                shared = len(self.kb.aliases.get(folded, ())) > 1 or folded in place_names
-                # one match key per label: a key per record costs PhraseMatcher a lexeme each (25 µs,
-                # most of the construction time of a large knowledge base); the record is found
-                # again from the matched tokens
-                key = self._key(nlp, rec.label, "", "kb")
-                phrases.setdefault(key, {}).update(dict.fromkeys(variants))
-                key_hash = nlp.vocab.strings[key]
-                for orths in variants:
-                    known = self._named_ids.setdefault((key_hash, orths), "" if shared else rec.id)
-                    if known != ("" if shared else rec.id):
-                        self._named_ids[(key_hash, orths)] = ""  # two records, one spelling: the linker decides
+            if single and rec.type == "organisation" and not _is_acronym(alias) and folded in place_names:
+                continue
+            shared = len(self.kb.aliases.get(folded, ())) > 1 or folded in place_names
+            # one match key per label: a key per record costs PhraseMatcher a lexeme each (25 µs,
+            # most of the construction time of a large knowledge base); the record is found
+            # again from the matched tokens
+            key = self._key(nlp, rec.label, "", "kb")
+            phrases.setdefault(key, {}).update(dict.fromkeys(variants))
+            key_hash = nlp.vocab.strings[key]
+            for orths in variants:
+                known = self._named_ids.setdefault((key_hash, orths), "" if shared else rec.id)
+                if known != ("" if shared else rec.id):
+                    self._named_ids[(key_hash, orths)] = ""  # two records, one spelling: the linker decides
 
     def _phrase_target(self, doc: Doc, match_id: int, start: int, end: int) -> _Target:
         """What a phrase match adds: a pattern's target, or a knowledge-base name with its record's id."""
