@@ -41,6 +41,7 @@ SENTENCES = (
     "Le train part à 14h30 et arrive vers midi.",  # clock
     "Elle arrivera à environ 15 heures.",  # approx_clock
     "Il a travaillé pendant trois semaines, près d'un mois, une dizaine de jours.",  # duration
+    "La gagnante a couru le semi-marathon en 1 h 12 min 30 s, son dauphin en 1h14, le troisième en 1:15:02.",  # sign_duration
     "Le marché a lieu chaque lundi et les mardis soir.",  # each
     "L'été 2019 fut chaud ; cet hiver sera doux ; les mois d'été passent.",  # season
     "Ils se retrouveront à Noël et à Pâques 2025.",  # holiday

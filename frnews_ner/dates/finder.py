@@ -28,16 +28,14 @@ from .grammar.reader import Reader
 from .items import build_items
 from .lexicon import Lexicon
 from .models import Candidate, Frame, Resolved
-from .resolver import NIGHT, Resolver, full_year
+from .resolver import DAY_GRAINS, NIGHT, Resolver, full_year
 from .sense import SenseReader
 from .tense import TenseReader
 
-#: Granularities of a resolved value that name one day (a bare clock time may take that day).
-DAY_GRAINS = ("day", "partofday", "minute")
 #: Granularities of a date written with its year that give the context of what follows (family 3).
-_EXPLICIT_GRAINS = ("year", "month", "day", "partofday", "minute")
+_EXPLICIT_GRAINS = ("year", "month", "day", "partofday", "minute", "second")
 #: …and those that also give the month of a bare day (« le 28 »).
-_MONTH_GRAINS = ("month", "day", "partofday", "minute")
+_MONTH_GRAINS = ("month", "day", "partofday", "minute", "second")
 #: Units of a shift that reach the far past when counted back with « il y a » (« il y a trente ans »).
 _FAR_UNITS = ("Y", "DE", "CE")
 

@@ -34,6 +34,8 @@ class Frame:
     part: str | None = None
     hour: int | None = None
     minute: int | None = None
+    #: « 12:34:45 », « 9 h 32 min 15 s »: a clock time to the second (granularity ``second``)
+    second: int | None = None
     decade: int | None = None
     century: int | None = None
     #: « le troisième millénaire »: the ordinal of the millennium (3)

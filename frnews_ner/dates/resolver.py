@@ -19,6 +19,8 @@ from .models import Frame, Resolved
 
 #: The part of day that crosses midnight: a night is dated by the day it begins.
 NIGHT = "NI"
+#: Granularities of a resolved value that name one day (a bare clock time may take that day).
+DAY_GRAINS = ("day", "partofday", "minute", "second")
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: Directions counted from the date named before (« suivant », « précédent ») and the pick they make.
 #: Parts of a year named by rank (« le premier trimestre », « le second semestre ») and how many a year has.
@@ -222,7 +224,7 @@ class Resolver:
             base = None if against_tense(f.shift, tense) else self.published
             anchor = "published"
         elif f.anchor == "previous":
-            day_ok = f.shift_unit != "D" or (previous is not None and previous[1] in ("day", "partofday", "minute"))
+            day_ok = f.shift_unit != "D" or (previous is not None and previous[1] in DAY_GRAINS)
             base = previous[0] if previous and day_ok else None
             anchor = "previous"
         else:
@@ -302,7 +304,8 @@ class Resolver:
     @staticmethod
     def _time_suffix(f: Frame) -> str:
         if f.hour is not None:
-            return f"T{f.hour:02d}:{(f.minute or 0):02d}" + ("Z" if f.zone == "UTC" else "")
+            seconds = "" if f.second is None else f":{f.second:02d}"
+            return f"T{f.hour:02d}:{(f.minute or 0):02d}{seconds}" + ("Z" if f.zone == "UTC" else "")
         if f.part is not None:
             return f"T{f.part}"
         return ""

@@ -132,6 +132,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("part_of_day", parts_of_day.part_of_day, 130, kinds=("parts_of_day",), det="required"),
     Rule("clock", clock.clock, 120, kinds=_CLOCK, digits=True),
     Rule("approx_clock", clock.approx_clock, 110, mods=("approx",)),
+    Rule("sign_duration", durations.sign_duration, 105, mods=_DURATION_MODS, digits=True),
     Rule("duration", durations.duration, 100, kinds=(*_NUMBER, "units"), mods=_DURATION_MODS,
          classes=("indefinite",), digits=True),
     Rule("each", sets.each, 90, kinds=("sets",), mods=("det",)),

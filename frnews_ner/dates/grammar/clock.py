@@ -34,6 +34,7 @@ def clock(g: Reader, i: int) -> Match | None:
     hour = int(d)
     k = i + 1
     minute: int | None = None
+    second: int | None = None
     if g.is_(k, "hour_sign") or g.glued_sign(k, ":"):
         sign_h = g.is_(k, "hour_sign")
         if not sign_h and not (g.digits(k + 1) and g.glued(k + 1)):
@@ -43,9 +44,15 @@ def clock(g: Reader, i: int) -> Match | None:
             minute, k = int(mm), k + 1
         elif sign_h and g.is_(k, "and") and g.is_(k + 1, "half"):
             minute, k = 30, k + 2
-        if sign_h and g.is_(i - 1, "duration_prep") and g.mod(i - 1) != "approx_signal" and not (
+        elif not sign_h:
+            return None  # « 2:1 » is a score, never a clock time: « : » takes two digits of minutes
+        if minute is not None:
+            if sign_h and g.is_(k, "minute_noun") and not (g.is_(i - 1, "time_prep") or g.mod(i - 1) == "approx_signal"):
+                return None  # « 2 h 05 min 30 s » without « à » is a time taken (durations.sign_duration)
+            k, second = seconds_after(g, k, colon=not sign_h)
+        if g.is_(i - 1, "duration_prep") and g.mod(i - 1) != "approx_signal" and not (
                 g.mod(i - 1) == "approx" and g.is_(i - 2, "approx_clock_prep")):
-            return None  # « pendant 2 h »; but « à environ 15 h » is a time
+            return None  # « pendant 2 h », « en 1:57:17 »; but « à environ 15 h » is a time
     elif g.is_(k, "hour_noun"):
         if not (g.is_(i - 1, "time_prep") or g.mod(i - 1) == "approx_signal" or day_part_follows(g, i, k + 1)
                 or day_word(g, i - 1) or telling_time(g, i) or g.is_(k + 1, "minus")):
@@ -62,7 +69,23 @@ def clock(g: Reader, i: int) -> Match | None:
         return None
     k, hour = part_of_clock(g, k, hour)
     k, zone = zone_after(g, k)
-    return k, clock_frame(hour, minute or 0, zone=zone)
+    return k, clock_frame(hour, minute or 0, zone=zone, second=second)
+
+
+def seconds_after(g: Reader, k: int, *, colon: bool) -> tuple[int, int | None]:
+    """The seconds after the minutes of a clock time, at ``k``: « 12:34[:45] » (``colon``: two digits
+    glued after a glued « : »), « 12 h 34 [min 45 s] », « 12h34[min25s] » (« min », one or two
+    digits, then « s » or « sec » if written). (end item, seconds) or (``k``, None)."""
+    if colon:
+        if g.glued_sign(k, ":") and (ss := g.digits(k + 1)) is not None and len(ss) == 2 \
+                and int(ss) < 60 and g.glued(k + 1):
+            return k + 2, int(ss)
+        return k, None
+    if g.is_(k, "minute_noun"):
+        if (ss := g.digits(k + 1)) is not None and len(ss) <= 2 and int(ss) < 60:
+            return (k + 3 if g.is_(k + 2, "second_sign") else k + 2), int(ss)
+        return k + 1, None  # « à 9 h 32 min »: the sign is part of the time
+    return k, None
 
 
 def telling_time(g: Reader, i: int) -> bool:
@@ -224,8 +247,8 @@ def approx_clock(g: Reader, i: int) -> Match | None:
 
 def on_day(day: Frame, time: Frame) -> Frame:
     """The clock time ``time`` on the day ``day`` names: one TIME."""
-    return replace(day, kind="time", hour=time.hour, minute=time.minute, zone=time.zone, part=None,
-                   granularity="minute")
+    return replace(day, kind="time", hour=time.hour, minute=time.minute, second=time.second, zone=time.zone,
+                   part=None, granularity=time.granularity)
 
 
 def juxtaposed_clock(g: Reader, k: int, day: Frame) -> Match | None:

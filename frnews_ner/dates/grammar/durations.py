@@ -18,6 +18,8 @@ TIMEX_MODS = {"approx": "APPROX", "more": "MORE_THAN", "less": "LESS_THAN", "equ
               "equal_or_less": "EQUAL_OR_LESS", "start": "START", "mid": "MID", "end": "END"}
 UNIT_GRAIN = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "MIN": "minute", "S": "second",
               "WE": "weekend", "Q": "quarter", "DE": "decade", "CE": "century"}
+#: Modifiers before a count of time (« environ », « plus de »…), kept inside the duration with their TIMEX3 mod.
+_COUNT_MODS = ("approx", "more", "less", "equal_or_more", "equal_or_less")
 _UNIT_CODE = re.compile(r"^(\d+)?(.+)$")
 # TIMEX3 duration letters of each unit (time units after « T »), and the next smaller unit that
 # expresses a fraction as a whole number (« une demi-heure » → PT30M).
@@ -87,6 +89,54 @@ def compound_tail(g: Reader, end: int, amount: float | str, unit: str) -> tuple[
     return k + 1, compound_value([(amount, base), (count, base2)]), UNIT_GRAIN[base2]
 
 
+def sign_duration(g: Reader, i: int) -> Match | None:
+    """Times written with signs: « en 2 h 05 min 30 s » → PT2H5M30S, « pendant 2 h » → PT2H,
+    « (2 h 01 min 09 s) », « 45 min 12 s », « en 1:57:17 », « environ 2 h » (mod APPROX, inside).
+    Hours with « h » are a duration after a duration preposition (« en », « pendant »), or when
+    « min » follows their minutes and no clock preposition stands before (« à 9 h 32 min 15 s » is
+    a clock time, :func:`~.clock.clock`); hours with « : » only after a duration preposition."""
+    j, mod = i, None
+    if (mv := g.mod(i)) in _COUNT_MODS:
+        j, mod = i + 1, TIMEX_MODS[mv]
+    d = g.digits(j)
+    if d is None or len(d) > 3:
+        return None
+    if g.mod(j - 1) == "approx" and g.is_(j - 2, "time_prep"):
+        return None  # « après environ 15h30 », « vers environ 2 h »: a clock time
+    parts: list[tuple[int, str]] = []
+    k = j + 1
+    if g.is_(k, "hour_sign"):
+        parts.append((int(d), "H"))
+        k += 1
+        signed = False
+        if (mm := g.digits(k)) is not None and len(mm) == 2 and int(mm) < 60:
+            parts.append((int(mm), "MIN"))
+            k += 1
+            if g.is_(k, "minute_noun"):
+                signed, k = True, k + 1
+                if (ss := g.digits(k)) is not None and len(ss) <= 2 and int(ss) < 60:
+                    parts.append((int(ss), "S"))
+                    k = k + 2 if g.is_(k + 1, "second_sign") else k + 1
+        if not (mod is not None or g.is_(j - 1, "duration_prep") or signed and not g.is_(j - 1, "time_prep")):
+            return None
+    elif g.glued_sign(k, ":") and (mod is not None or g.is_(j - 1, "duration_prep")):
+        # « en 1:57:17 », « pendant 1:30 »: hours and minutes (and seconds) after a duration preposition
+        parts = [(int(d), "H")]
+        while len(parts) < 3 and g.glued_sign(k, ":") and (nn := g.digits(k + 1)) is not None \
+                and len(nn) == 2 and int(nn) < 60 and g.glued(k + 1):
+            parts.append((int(nn), "MIN" if len(parts) == 1 else "S"))
+            k += 2
+        if len(parts) == 1:
+            return None
+    elif g.is_(k, "minute_noun") and (ss := g.digits(k + 1)) is not None and len(ss) <= 2 \
+            and int(ss) < 60 and g.is_(k + 2, "second_sign"):
+        parts, k = [(int(d), "MIN"), (int(ss), "S")], k + 3
+    else:
+        return None
+    parts = [(n, u) for n, u in parts if n] or parts[:1]  # « 2 h 00 » is two hours
+    return k, Frame("duration", value=compound_value(parts), mod=mod, granularity=UNIT_GRAIN[parts[-1][1]])
+
+
 #: Modifiers after a unit that make it name one period (« la semaine dernière », « l'année suivante »).
 _PERIOD_NAMERS = ("last", "next", "this", "prev_last", "prev_next")
 
@@ -116,7 +166,7 @@ def duration(g: Reader, i: int) -> Match | None:
     j = i
     mod = None
     mv = g.mod(j)
-    if mv in ("approx", "more", "less", "equal_or_more", "equal_or_less"):
+    if mv in _COUNT_MODS:
         mod, j = TIMEX_MODS[mv], j + 1
     # « une dizaine de jours », « une quinzaine d'années »: an approximate number (flag ``approx``),
     # then read like any count (an age, « il y a une dizaine d'années »…)

@@ -35,10 +35,13 @@ def shift_of(direction: str | None) -> int:
     return DIRECTION_SHIFTS.get(direction or "", 0)
 
 
-def clock_frame(hour: int, minutes: int = 0, *, zone: str | None = None, mod: str | None = None) -> Frame:
-    """A clock time ``hour`` h + ``minutes`` (possibly negative: « midi moins le quart »), on a 24-hour dial."""
+def clock_frame(hour: int, minutes: int = 0, *, zone: str | None = None, mod: str | None = None,
+                second: int | None = None) -> Frame:
+    """A clock time ``hour`` h + ``minutes`` (possibly negative: « midi moins le quart »), on a 24-hour
+    dial; ``second`` makes it a time to the second (« 12:34:45 »)."""
     total = (hour * 60 + minutes) % (24 * 60)
-    return Frame("time", hour=total // 60, minute=total % 60, zone=zone, mod=mod, granularity="minute")
+    return Frame("time", hour=total // 60, minute=total % 60, second=second, zone=zone, mod=mod,
+                 granularity="minute" if second is None else "second")
 
 
 #: The longest number a date expression can hold (« 20241215 », a count of seconds).
