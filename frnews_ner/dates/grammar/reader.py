@@ -130,6 +130,10 @@ class Reader:
         """Item ``j`` is ``sign`` written against the previous item (« mi-mars », « 14h30 »)."""
         return self.word(j) == sign and self.glued(j)
 
+    def decimal_sign(self, j: int) -> bool:
+        """Item ``j`` is a comma or dot glued to the number before it (« 30,4 », « 1.5 »)."""
+        return self.word(j) in (",", ".") and self.glued(j)
+
     def decimal_follows(self, j: int) -> bool:
         """« 2,5 », « 1.500 »: item ``j`` is a comma or dot glued between two numbers."""
         return self.word(j) in (",", ".") and self.glued(j) and self.digits(j + 1) is not None and self.glued(j + 1)
@@ -179,8 +183,12 @@ class Reader:
         """Digits (« 30,4 ») or a number in letters (« vingt et un », « dix-huit »), or X (« quelques »)."""
         d = self.digits(j)
         if d is not None:
-            if self.glued_sign(j + 1, ",") and self.digits(j + 2) and self.glued(j + 2):
-                return j + 3, float(f"{d}.{self.digits(j + 2)}")
+            if self.glued(j) and self.decimal_sign(j - 1) and self.digits(j - 2) is not None:
+                return None  # « 1.5 heures »: the digits after a decimal sign are the end of a number
+            if self.decimal_sign(j + 1) and (tail := self.digits(j + 2)) and self.glued(j + 2) \
+                    and (self.word(j + 1) == "," or len(tail) <= 2):
+                # « 30,4 », « 1.5 » (a dot before three digits groups thousands: « 1.500 »)
+                return j + 3, float(f"{d}.{tail}")
             return j + 1, int(d)
         v = self.kind(j, "numbers")
         if v is None:
@@ -276,7 +284,15 @@ class Reader:
         return None
 
     def year_after(self, j: int) -> tuple[int, int] | None:
-        """A year right after a month, a day or a season part (« mars 2021 », « mars 21 »)."""
+        """A year right after a month, a day or a season part (« mars 2021 », « mars 21 »), or a
+        year of four digits as its complement (« juin de 1992 », « le 4 juillet de 1995 », « au
+        printemps de 1978 »; not the start of a range: « mai de 2019 à 2021 »)."""
+        if self.is_(j, "of"):
+            yy = self.year(j + 1)
+            if yy is None or (self.is_(yy[0], "range_to") and self.digits(yy[0] + 1) is not None):
+                return None
+            # after « de » a number may be a quantity (« en mars de 2000 euros »): the year must end the phrase
+            return yy if self.year_ok_after(yy[0]) else None
         yy = self.year(j, two_digits=True)
         return yy if yy is not None and self.composite_year_ok(j, yy[0]) else None
 

@@ -19,7 +19,10 @@ def season(g: Reader, i: int) -> Match | None:
     if g.is_capitalised(j) and not g.sentence_initial(j):
         return None  # « le Printemps de Bourges », « L'Été indien »: a name (seasons are written in lower case)
     k = j + 1
-    if (yy := g.year_after(k)) is not None:
+    # « l'été de 2016 », « au printemps de 1978 »; but in « les Jeux olympiques d'été de 2016 » the
+    # year is the complement of the name, « d'été » no date of its own
+    of_year_ok = not g.is_(k, "of") or det is not None or g.is_(i - 1, "season_opener")
+    if of_year_ok and (yy := g.year_after(k)) is not None:
         e = yy[0]
         if g.glued_sign(e, "-") and (nxt := g.year(e + 1)) is not None and nxt[1] == yy[1] + 1 and g.glued(e + 1):
             e = nxt[0]  # « l'hiver 2022-2023 »: one winter, named by the year it starts in
