@@ -60,16 +60,22 @@ class TenseReader:
             aux = [t for t in doc[max(0, tok.i - 3):tok.i] if t.pos_ == "AUX"]
             if aux and self.is_(aux[-1], "avoir_aux"):
                 return "past"
+            if aux and self.is_(aux[-1], "etre_present") and self.is_(tok, "etre_verb_participle"):
+                return "past"  # « il est mort », « elles sont arrivées »: a passé composé with « être »
             if aux and aux[-1].i > 0 and self.is_(doc[aux[-1].i - 1], "reflexive"):
                 return "past"  # « ils se sont rendus »: a pronominal verb in the passé composé
             return None
         if "Pres" in tense:
+            if self.is_(tok, "etre_present") and any(self.is_(t, "etre_verb_participle") for t in doc[tok.i + 1:tok.i + 3]):
+                # « est arrivé », « sont nées », « sont déjà partis » (the tagger may read « partis » as a
+                # noun): a verb whose passé composé takes « être »
+                return "past"
             nxt = [t for t in doc[tok.i + 1:tok.i + 4] if t.pos_ in ("VERB", "AUX")]
             if any("Part" in t.morph.get("VerbForm", None) for t in nxt):
                 if self.is_(tok, "avoir_present") or (tok.i > 0 and self.is_(doc[tok.i - 1], "reflexive")):
                     return "past"  # passé composé (« a annoncé », « se sont rendus »)
                 if self.is_(tok, "etre_present"):
-                    return None  # « est prévue » (passive present) or « est arrivé » (past): undecided
+                    return None  # « est prévue » (passive present) or « est ouvert » (state): undecided
             if self.is_(tok, "aller_present") and any("Inf" in t.morph.get("VerbForm", None) for t in nxt):
                 return "future"  # futur proche
             return "present"
