@@ -20,6 +20,9 @@ def part_of_day(g: Reader, i: int) -> Match | None:
     p = g.part_of_day(j)
     if p is None or det is None:
         return None
+    if det == "this_det" and g.glued_sign(j + 1, "-") and g.is_(j + 2, "there") and g.glued(j + 2):
+        # « ce matin-là », « cette nuit-là »: that part of the day named before, like « le soir même »
+        return j + 3, Frame("time", part=p, granularity="partofday")
     if det == "this_det":
         if g.is_(j, "event_part_of_day") or p == "DT":
             return None  # « cette soirée, animée par… » is an event, « ce soir » a time
