@@ -131,6 +131,20 @@ def test_granularity_kept() -> None:
     assert r.resolve(Frame("date", season="WI", direction="next"), None).value == "2025-WI"
 
 
+@pytest.mark.parametrize("text,granularity", [
+    ("Il arrivera lundi soir.", "partofday"),
+    ("Il arrivera lundi à 14h30.", "minute"),
+    ("Il arrivera lundi 14h30.", "minute"),
+    ("Le départ sera donné lundi 9 h 05 min 30 s.", "second"),
+    ("Il arrivera lundi.", "day"),
+    ("Elle viendra demain matin.", "partofday"),
+])
+def test_granularity_of_a_day_with_its_time(blank: spacy.language.Language, text: str, granularity: str) -> None:
+    # the granularity says what the value holds: a day with a clock time is to the minute (or second)
+    found = find_time_expressions(blank(text), PUB)
+    assert [t.granularity for t in found][-1] == granularity, [(t.text, t.value, t.granularity) for t in found]
+
+
 # ---- lexicon files ------------------------------------------------------------------------------
 def test_shipped_lexicon_loads() -> None:
     lex = Lexicon.load()

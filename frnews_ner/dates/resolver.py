@@ -191,7 +191,7 @@ class Resolver:
         warnings: tuple[str, ...] = ()
         if own.weekday is not None and d.isoweekday() != own.weekday:
             warnings = (f"weekday {own.weekday} contradicts {d.isoformat()} (a weekday {d.isoweekday()})",)
-        return Resolved(ttype, d.isoformat() + self._time_suffix(own), "day", f.mod, end.anchor, warnings, point=d)
+        return Resolved(ttype, d.isoformat() + self._time_suffix(own), self._grain(own), f.mod, end.anchor, warnings, point=d)
 
     def _millennium(self, f: Frame, *_: object) -> Resolved:
         """« le troisième millénaire » → ``2`` (TIMEX3 writes the thousands of its first year)."""
@@ -210,7 +210,7 @@ class Resolver:
         anchor: Anchor
         if f.base is not None:  # « le lendemain du 13 février »: from the date named, not the previous one
             b = self._resolve(f.base, tense, previous, None)
-            if b.point is None or b.granularity not in ("day", "partofday"):
+            if b.point is None or b.granularity not in DAY_GRAINS:
                 return Resolved(ttype, None, "partofday" if f.part else f.granularity, f.mod, "none", b.warnings)
             r = self._shifted(f, b.point, b.anchor, ttype, tense)
             return replace(r, warnings=b.warnings + r.warnings)
@@ -234,11 +234,11 @@ class Resolver:
         if f.weekday is not None and f.shift_unit == "D":
             # « lundi en huit »: the coming Monday (today if it is one) + 7 days
             d = base + timedelta(days=(f.weekday - base.isoweekday()) % 7 + f.shift)
-            return Resolved(ttype, d.isoformat() + self._time_suffix(f), "day", f.mod, anchor, point=d)
+            return Resolved(ttype, d.isoformat() + self._time_suffix(f), self._grain(f), f.mod, anchor, point=d)
         if f.weekday is not None and f.shift_unit == "W":  # « mardi de la semaine prochaine »
             monday = base - timedelta(days=base.isoweekday() - 1) + timedelta(weeks=f.shift)
             d = monday + timedelta(days=f.weekday - 1)
-            return Resolved(ttype, d.isoformat() + self._time_suffix(f), "day", f.mod, anchor, point=d)
+            return Resolved(ttype, d.isoformat() + self._time_suffix(f), self._grain(f), f.mod, anchor, point=d)
         if f.month is not None and f.shift_unit == "Y":  # « janvier de l'an dernier »
             y = base.year + f.shift
             return Resolved(ttype, f"{y:04d}-{f.month:02d}", "month", f.mod, anchor, point=date(y, f.month, 1))
@@ -291,16 +291,24 @@ class Resolver:
             if base is None:
                 return Resolved(ttype, f"XXXX-WXX-{f.weekday}", "day", f.mod, "none")
             d = self.weekday_date(f.weekday, base, "last" if f.direction == "prev_last" else "next", None)
-            return Resolved(ttype, d.isoformat() + self._time_suffix(f), "day", f.mod, anchor, point=d)
+            return Resolved(ttype, d.isoformat() + self._time_suffix(f), self._grain(f), f.mod, anchor, point=d)
         if pub is None:
-            return Resolved(ttype, f"XXXX-WXX-{f.weekday}" + self._time_suffix(f), "day", f.mod, "none")
+            return Resolved(ttype, f"XXXX-WXX-{f.weekday}" + self._time_suffix(f), self._grain(f), f.mod, "none")
         d = self.weekday_date(f.weekday, pub, f.direction, tense)
-        return Resolved(ttype, d.isoformat() + self._time_suffix(f), "day", f.mod, "published", point=d)
+        return Resolved(ttype, d.isoformat() + self._time_suffix(f), self._grain(f), f.mod, "published", point=d)
 
     def _unresolvable(self, f: Frame, *_: object) -> Resolved:
         return Resolved(_ttype(f), None, f.granularity, f.mod, "none")
 
     # ---- pieces ------------------------------------------------------------------------------
+    @staticmethod
+    def _grain(f: Frame) -> str:
+        """The granularity of a day's value with :meth:`_time_suffix` appended: its clock time's
+        (« lundi 14h30 » → ``minute``), its part of day's (« lundi soir » → ``partofday``), else ``day``."""
+        if f.hour is not None:
+            return "minute" if f.second is None else "second"
+        return "partofday" if f.part is not None else "day"
+
     @staticmethod
     def _time_suffix(f: Frame) -> str:
         if f.hour is not None:
@@ -316,7 +324,7 @@ class Resolver:
             n = -1  # « Cette nuit, des rafales ont balayé le cap » : the night before publication
         if unit == "D":
             d = base + timedelta(days=n)
-            return Resolved(ttype, d.isoformat() + self._time_suffix(f), "partofday" if f.part else "day", f.mod,
+            return Resolved(ttype, d.isoformat() + self._time_suffix(f), self._grain(f), f.mod,
                             anchor, point=d)
         if unit in ("W", "WE"):
             d = base + timedelta(weeks=n)
@@ -439,7 +447,7 @@ class Resolver:
         assert f.day is not None and f.weekday is not None
         pub, ttype = self.published, _ttype(f)
         suffix = self._time_suffix(f)
-        grain = "partofday" if f.part else "day"
+        grain = self._grain(f)
         loose = f"XXXX-XX-{f.day:02d}{suffix}"
         if pub is None:
             return Resolved(ttype, loose, grain, f.mod, "none")
@@ -457,7 +465,7 @@ class Resolver:
         assert f.day is not None
         pub, ttype = self.published, _ttype(f)
         suffix = self._time_suffix(f)
-        grain = "partofday" if f.part else "day"
+        grain = self._grain(f)
         if pub is None:
             return Resolved(ttype, f"XXXX-XX-{f.day:02d}{suffix}", grain, f.mod, "none")
         cands = [d for k in (-1, 0, 1) if (d := safe_date(*add_months(pub.year, pub.month, k), f.day)) is not None]
@@ -533,7 +541,7 @@ class Resolver:
         pub, ttype = self.published, _ttype(f)
         warnings: list[str] = []
         suffix = self._time_suffix(f)
-        grain = "partofday" if f.part else "day"
+        grain = self._grain(f)
         if f.year is None and f.direction in _FROM_PREVIOUS:
             # « le 8 mars suivant »: the first 8 March after the date named before (« précédent »: the last before)
             if previous is None:

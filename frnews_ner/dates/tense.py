@@ -67,7 +67,7 @@ class TenseReader:
             return None
         if "Pres" in tense:
             if self.is_(tok, "dating_back_verb") and tok.i + 1 < len(doc) and any(
-                    self.is_(doc[tok.i + 1], c) for c in ("at", "at_the", "of", "of_the")):
+                    self.is_(doc[tok.i + 1], c) for c in ("at", "at_the")):
                 return "past"  # « les faits remontent au 3 mars »; not « on remonte le temps »
             if self.is_(tok, "etre_present") and any(self.is_(t, "etre_verb_participle") for t in doc[tok.i + 1:tok.i + 3]):
                 # « est arrivé », « sont nées », « sont déjà partis » (the tagger may read « partis » as a

@@ -54,6 +54,9 @@ def start_mid_end(g: Reader, i: int) -> Match | None:
             return yy[0], Frame("date", year=yy[1], month=month, mod=mod, granularity="month")
         return e, Frame("date", month=month, mod=mod, granularity="month")
     unit = g.unit(k2)
+    if unit == "Y" and g.is_(k2, "year_noun") and (yy := g.year(k2 + 1)) is not None and g.year_ok_after(yy[0]):
+        # « la fin de l'année 2024 », « au début de l'an 2000 »: that year
+        return yy[0], Frame("date", year=yy[1], mod=mod, granularity="year")
     if unit in ("Y", "M", "W", "Q") and (not g.plural_form(k2) or g.is_(k2, "month_noun")):
         e, direction = g.direction_after(k2 + 1)
         anchor = "previous" if direction and direction.startswith("prev") else "published"
