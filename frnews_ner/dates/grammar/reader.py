@@ -44,6 +44,8 @@ def clock_frame(hour: int, minutes: int = 0, *, zone: str | None = None, mod: st
                  granularity="minute" if second is None else "second")
 
 
+#: Tens a unit may follow in a compound number (« vingt-quatre », or « vingt quatre » without hyphen).
+_TENS = frozenset({20, 30, 40, 50, 60})
 #: The longest number a date expression can hold (« 20241215 », a count of seconds).
 MAX_DATE_DIGITS = 12
 
@@ -217,6 +219,8 @@ class Reader:
                 k += 2
             elif following not in (None, "X") and (int(following or 0) in (100, 1000) or atom >= 100):
                 k += 1
+            elif following not in (None, "X") and atom in _TENS and current % 100 == atom and 1 <= int(following or 0) <= 9:
+                k += 1  # « vingt quatre heures », « trente cinq ans »: a compound written without its hyphen
             else:
                 break
         return end, total + current
