@@ -59,7 +59,7 @@ WORD_CLASSES = frozenset({
     "local_adjective", "masculine_article", "minus", "minute_noun", "month_noun", "not_a_particular_day",
     "number_sign", "of", "of_elided", "of_the", "of_the_plural", "one_week_on", "ordinal_suffix",
     "part_not_after_en", "plural_article", "plural_det", "quantity_sign", "quarter", "range_to", "reflexive",
-    "same", "season_homograph", "season_opener", "second_sign", "there", "this_masculine", "time_prep", "two_weeks_on",
+    "same", "season_homograph", "season_opener", "second_sign", "signal_adverb", "there", "this_masculine", "time_prep", "two_weeks_on",
     "vague_quantity", "week_noun", "where", "within", "year_follower", "year_noun", "zone_adjective",
     # issue 10, family 1: vague references and « aujourd'hui » read as nowadays
     "from_verb", "nowadays", "stative", "still", "that_conj",

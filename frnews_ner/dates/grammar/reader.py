@@ -161,7 +161,11 @@ class Reader:
 
     def signal(self, first: int) -> str | None:
         """The preposition-like modifier just before an extent (outside of it)."""
-        value = self.mod(first - 1)
+        j = first - 1
+        # « il y a tout juste un an », « depuis déjà trois ans »: at most two adverbs between
+        while j >= first - 2 and self.is_(j, "signal_adverb"):
+            j -= 1
+        value = self.mod(j)
         return value if value in SIGNALS else None
 
     # ---- building blocks -----------------------------------------------------------------------------

@@ -26,6 +26,8 @@ def vague_ref(g: Reader, i: int) -> Match | None:
     v = g.kind(i, "refs")
     if v is None or g.is_(i + 1, "that_conj"):
         return None  # « maintenant que le budget est voté »: a conjunction
+    if g.is_(i, "signal_adverb") and g.signal(i) is not None and g.number(i + 1) is not None:
+        return None  # « il y a maintenant dix ans »: an adverb of the count, no reference of its own
     return i + 1, Frame("date", value=v, granularity=None)
 
 
