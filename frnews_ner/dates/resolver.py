@@ -212,7 +212,7 @@ class Resolver:
             b = self._resolve(f.base, tense, previous, None)
             if b.point is None or b.granularity not in DAY_GRAINS:
                 return Resolved(ttype, None, "partofday" if f.part else f.granularity, f.mod, "none", b.warnings)
-            r = self._shifted(f, b.point, b.anchor, ttype, tense)
+            r = self._shifted(f, self._week_still_running(f, b.point), b.anchor, ttype, tense)
             return replace(r, warnings=b.warnings + r.warnings)
         base: date | None
         if f.anchor == "event":  # « la veille du scrutin »: from an event the text does not date
@@ -301,6 +301,19 @@ class Resolver:
         return Resolved(_ttype(f), None, f.granularity, f.mod, "none")
 
     # ---- pieces ------------------------------------------------------------------------------
+    def _week_still_running(self, f: Frame, day: date) -> date:
+        """« La semaine du 10 mars sera chargée » published on Friday 14 March: the week of a day
+        without its year is the current one while it runs, although its day is past (the tense moved
+        the day to next year)."""
+        pub = self.published
+        if f.shift_unit not in ("W", "WE") or f.shift != 0 or f.base is None or f.base.year is not None \
+                or pub is None or day <= pub:
+            return day
+        earlier = safe_date(day.year - 1, day.month, day.day)
+        if earlier is not None and earlier.isocalendar()[:2] == pub.isocalendar()[:2]:
+            return earlier
+        return day
+
     @staticmethod
     def _grain(f: Frame) -> str:
         """The granularity of a day's value with :meth:`_time_suffix` appended: its clock time's
