@@ -260,6 +260,8 @@ def is_age(g: Reader, i: int, end: int, mod: str | None) -> bool:
     if g.word(i - 1) in (",", "(") and (g.word(end) in (",", ")", ".", ";") or g.is_(end, "and")):
         return True
     if g.is_(i - 1, "at") and mod is None:
+        if (after := g.of(end)) is not None and g.is_(after, "duration_head"):
+            return False  # « il encourt jusqu'à dix ans de prison », « à trois ans d'emprisonnement »
         return not g.is_(i - 2, "sentence_verb")  # « à 20 ans, il… »; « condamné à trente ans »
     if mod in ("LESS_THAN", "MORE_THAN") and g.is_(i - 1, "plural_article"):
         return True
