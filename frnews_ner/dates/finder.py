@@ -227,6 +227,12 @@ def _agrees(sense: str | None, context: date, published: date | None) -> bool:
     return sense in ("future", "scheduled", "present", None)
 
 
+def _unplaced_day(c: Candidate, r: Resolved | None) -> bool:
+    """A candidate naming a day (a day number or a weekday) that could not be placed on the calendar."""
+    return (c.frame.day is not None or c.frame.weekday is not None) and c.frame.kind in ("date", "time") \
+        and r is not None and r.point is None and c.frame.shift_unit is None
+
+
 def _day_of(r: Resolved | None) -> bool:
     return (r is not None and r.point is not None and r.granularity in DAY_GRAINS
             and r.type in ("DATE", "TIME"))
@@ -253,6 +259,14 @@ def _resolve_bare_times(cands: list[Candidate], results: list[Resolved | None], 
         if not _bare_time(c):
             if _day_of(results[n]):
                 last = n
+            continue
+        if n and _unplaced_day(cands[n - 1], results[n - 1]) and ctx.sentence[n - 1] == ctx.sentence[n] \
+                and c.first - cands[n - 1].last <= 1:
+            # « jeudi 15 à 8h » where no month near the publication has a Thursday 15: the time is on
+            # that day, which has no value; another day would be a wrong one
+            r = resolver.resolve(c.frame, None, previous, None)
+            results[n] = replace(r, warnings=r.warnings + ("a clock time on the day named just before it, "
+                                                           "which has no value",))
             continue
         same: list[tuple[int, date]] = []
         for m in (last, next_day[n]):
