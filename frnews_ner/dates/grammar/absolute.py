@@ -74,6 +74,8 @@ def daymonth_core(g: Reader, j: int) -> Match | None:
     if dn is None:
         return None
     k, day = dn
+    if g.glued_sign(k, "-") and g.glued(k + 1) and g.is_capitalised(k + 1):
+        k += 1  # « le 14-Juillet », « le 8-Mai 1945 »: the day named as a date (in a street name, names.in_name)
     mm = g.month(k, abbr=True)
     if mm is None:
         return None
