@@ -116,6 +116,9 @@ def daymonth(g: Reader, i: int) -> Match | None:
             # « le 16 à 18 h »: a day of the month around the publication date (a clock time makes
             # the bare number surely a day; « le 16 » alone may be a bus line or a jersey)
             return k, Frame("date", day=day, granularity="day")
+    if g.word(k) == "," and (last := _listed_days_end(g, k)) is not None:
+        # « le 3, le 10 et le 17 avril »: each day of the list borrows the month of the last one
+        return k, Frame("date", day=day, weekday=int(wd) if wd else None, range_end=last, granularity="day")
     if wd is None and det == "det" and g.is_(j - 1, "masculine_article") and g.word(k) in (",", ";"):
         # « Le 12 septembre 2023, …; le 28, l'opposition… »: a day of the month just named (the
         # finder keeps it only after a day or a month of the same paragraph)
@@ -131,6 +134,25 @@ def daymonth(g: Reader, i: int) -> Match | None:
         k, part = g.part_after(k)
         return k, Frame("time" if part else "date", day=day, weekday=int(wd), part=part, granularity="day")
     return None
+
+
+def _listed_days_end(g: Reader, k: int) -> Frame | None:
+    """After a day number, at the comma ``k``: the day-month that ends a list « , [le] N, [le] N et
+    [le] N mois » (its frame), or None when the commas lead to no such end."""
+    e = k
+    while g.word(e) == ",":
+        j, _ = g.opt_det(e + 1)
+        if g.kind(j, "weekdays") is not None:
+            j += 1
+        dn = g.day_number(j)
+        if dn is None:
+            return None
+        e = dn[0]
+    if not g.is_(e, "day_range_link") or g.word(e) == ",":
+        return None
+    j, _ = g.opt_det(e + 1)
+    nxt = daymonth_core(g, j)
+    return nxt[1] if nxt is not None and nxt[1].month is not None else None
 
 
 def day_alone_ok(g: Reader, k: int) -> bool:
