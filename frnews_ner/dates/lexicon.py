@@ -52,7 +52,7 @@ MODIFIERS = frozenset({
 #: in the data file.
 WORD_CLASSES = frozenset({
     "after", "age_head", "agency", "aller_present", "and", "approx_clock_prep", "at", "at_the", "avoir_aux",
-    "avoir_present", "before", "dating_back_verb", "etre_verb_participle", "century_noun", "century_suffix", "clock_blocker", "day_clock_link",
+    "avoir_present", "before", "dating_back_verb", "day_for_day", "etre_verb_participle", "century_noun", "century_suffix", "clock_blocker", "day_clock_link",
     "day_noun", "day_range_link", "decade_noun", "duration_head", "duration_prep", "during", "etre_present",
     "event_part_of_day", "feminine_article", "first_suffix", "fortnight_noun", "half", "here", "hour_noun",
     "hour_sign", "in_prep", "indefinite_masculine", "joins_with_and", "letter_clock_prep", "like",

@@ -43,6 +43,8 @@ class Frame:
     holiday: str | None = None
     shift_unit: str | None = None
     shift: int = 0
+    #: « il y a dix ans jour pour jour »: the shift lands on the same day, the value is that day
+    same_day: bool = False
     anchor: str = "published"
     direction: str | None = None
     mod: str | None = None

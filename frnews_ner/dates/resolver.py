@@ -339,6 +339,15 @@ class Resolver:
             d = base + timedelta(days=n)
             return Resolved(ttype, d.isoformat() + self._time_suffix(f), self._grain(f), f.mod,
                             anchor, point=d)
+        if f.same_day and unit in ("W", "M", "Y"):
+            # « il y a dix ans jour pour jour »: the same day so many weeks, months or years away (the
+            # last day of a shorter month: 29 February → 28 February)
+            if unit == "W":
+                d = base + timedelta(weeks=n)
+            else:
+                y, m = add_months(base.year, base.month, n * (12 if unit == "Y" else 1))
+                d = next(dd for day in range(base.day, 0, -1) if (dd := safe_date(y, m, day)) is not None)
+            return Resolved(ttype, d.isoformat(), "day", f.mod, anchor, point=d)
         if unit in ("W", "WE"):
             d = base + timedelta(weeks=n)
             if unit == "WE" and n == 0 and f.anchor == "published" and (

@@ -227,6 +227,9 @@ def duration(g: Reader, i: int) -> Match | None:
                                   granularity=UNIT_GRAIN[base])
     if counted is not None and unit in ("Y", "M", "W", "D", "WE") and signal in ("ago", "in"):
         shift = -counted if signal == "ago" else counted
+        if base in ("Y", "M", "W") and g.unit(end) == "D" and g.is_(end + 1, "day_for_day") and g.unit(end + 2) == "D":
+            # « il y a dix ans jour pour jour »: that very day, ten years back
+            return end + 3, Frame("date", shift_unit=base, shift=shift, same_day=True, mod=mod, granularity="day")
         return end, Frame("date", shift_unit=base, shift=shift, mod=mod, granularity=UNIT_GRAIN[base])
     if (tail := compound_tail(g, end, amount, unit)) is not None:
         end, value, grain = tail
