@@ -33,9 +33,9 @@ from .sense import SenseReader
 from .tense import TenseReader
 
 #: Granularities of a date written with its year that give the context of what follows (family 3).
-_EXPLICIT_GRAINS = ("year", "month", "day", "partofday", "minute", "second")
+_EXPLICIT_GRAINS = ("year", "month", *DAY_GRAINS)
 #: …and those that also give the month of a bare day (« le 28 »).
-_MONTH_GRAINS = ("month", "day", "partofday", "minute", "second")
+_MONTH_GRAINS = ("month", *DAY_GRAINS)
 #: Units of a shift that reach the far past when counted back with « il y a » (« il y a trente ans »).
 _FAR_UNITS = ("Y", "DE", "CE")
 

@@ -346,7 +346,7 @@ class Resolver:
                 d = base + timedelta(weeks=n)
             else:
                 y, m = add_months(base.year, base.month, n * (12 if unit == "Y" else 1))
-                d = next(dd for day in range(base.day, 0, -1) if (dd := safe_date(y, m, day)) is not None)
+                d = date(y, m, min(base.day, _period_end(date(y, m, 1), "month").day))
             return Resolved(ttype, d.isoformat(), "day", f.mod, anchor, point=d)
         if unit in ("W", "WE"):
             d = base + timedelta(weeks=n)

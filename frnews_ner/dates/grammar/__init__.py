@@ -110,7 +110,7 @@ _CLOCK = ("parts_of_day", *_NUMBER)
 #: Where the day-month rule starts, after its optional determiner: a weekday, a day number.
 _DAYMONTH = ("weekdays", *_DAY)
 #: The modifiers that open a duration (« environ », « plus de »…, « toute » of « toute la journée »).
-_DURATION_MODS = ("approx", "more", "less", "equal_or_more", "equal_or_less", "whole")
+_DURATION_MODS = (*durations.COUNT_MODS, "whole")
 
 #: Every rule, highest priority first.
 RULES: tuple[Rule, ...] = tuple(sorted((

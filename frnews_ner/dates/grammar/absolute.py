@@ -148,7 +148,7 @@ def _listed_days_end(g: Reader, k: int) -> Frame | None:
         if dn is None:
             return None
         e = dn[0]
-    if not g.is_(e, "day_range_link") or g.word(e) == ",":
+    if not g.is_(e, "day_range_link"):
         return None
     j, _ = g.opt_det(e + 1)
     nxt = daymonth_core(g, j)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..models import Frame, Match
+from .clock import seconds_after
 from .reader import Reader
 
 #: TIMEX3 mods of the modifier values.
@@ -19,7 +20,7 @@ TIMEX_MODS = {"approx": "APPROX", "more": "MORE_THAN", "less": "LESS_THAN", "equ
 UNIT_GRAIN = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "MIN": "minute", "S": "second",
               "WE": "weekend", "Q": "quarter", "DE": "decade", "CE": "century"}
 #: Modifiers before a count of time (« environ », « plus de »…), kept inside the duration with their TIMEX3 mod.
-_COUNT_MODS = ("approx", "more", "less", "equal_or_more", "equal_or_less")
+COUNT_MODS = ("approx", "more", "less", "equal_or_more", "equal_or_less")
 _UNIT_CODE = re.compile(r"^(\d+)?(.+)$")
 # TIMEX3 duration letters of each unit (time units after « T »), and the next smaller unit that
 # expresses a fraction as a whole number (« une demi-heure » → PT30M).
@@ -96,7 +97,7 @@ def sign_duration(g: Reader, i: int) -> Match | None:
     « min » follows their minutes and no clock preposition stands before (« à 9 h 32 min 15 s » is
     a clock time, :func:`~.clock.clock`); hours with « : » only after a duration preposition."""
     j, mod = i, None
-    if (mv := g.mod(i)) in _COUNT_MODS:
+    if (mv := g.mod(i)) in COUNT_MODS:
         j, mod = i + 1, TIMEX_MODS[mv]
     d = g.digits(j)
     if d is None or len(d) > 3:
@@ -113,21 +114,21 @@ def sign_duration(g: Reader, i: int) -> Match | None:
             parts.append((int(mm), "MIN"))
             k += 1
             if g.is_(k, "minute_noun"):
-                signed, k = True, k + 1
-                if (ss := g.digits(k)) is not None and len(ss) <= 2 and int(ss) < 60:
-                    parts.append((int(ss), "S"))
-                    k = k + 2 if g.is_(k + 1, "second_sign") else k + 1
+                signed = True
+                k, second = seconds_after(g, k, colon=False)  # « min [45 [s]] », read as a clock time's
+                if second is not None:
+                    parts.append((second, "S"))
         if not (mod is not None or g.is_(j - 1, "duration_prep") or signed and not g.is_(j - 1, "time_prep")):
             return None
     elif g.glued_sign(k, ":") and (mod is not None or g.is_(j - 1, "duration_prep")):
         # « en 1:57:17 », « pendant 1:30 »: hours and minutes (and seconds) after a duration preposition
-        parts = [(int(d), "H")]
-        while len(parts) < 3 and g.glued_sign(k, ":") and (nn := g.digits(k + 1)) is not None \
-                and len(nn) == 2 and int(nn) < 60 and g.glued(k + 1):
-            parts.append((int(nn), "MIN" if len(parts) == 1 else "S"))
-            k += 2
-        if len(parts) == 1:
+        k, minutes = seconds_after(g, k, colon=True)  # two glued digits after a glued « : »
+        if minutes is None:
             return None
+        parts = [(int(d), "H"), (minutes, "MIN")]
+        k, second = seconds_after(g, k, colon=True)
+        if second is not None:
+            parts.append((second, "S"))
     elif g.is_(k, "minute_noun") and (ss := g.digits(k + 1)) is not None and len(ss) <= 2 \
             and int(ss) < 60 and g.is_(k + 2, "second_sign"):
         parts, k = [(int(d), "MIN"), (int(ss), "S")], k + 3
@@ -166,7 +167,7 @@ def duration(g: Reader, i: int) -> Match | None:
     j = i
     mod = None
     mv = g.mod(j)
-    if mv in _COUNT_MODS:
+    if mv in COUNT_MODS:
         mod, j = TIMEX_MODS[mv], j + 1
     # « une dizaine de jours », « une quinzaine d'années »: an approximate number (flag ``approx``),
     # then read like any count (an age, « il y a une dizaine d'années »…)

@@ -138,7 +138,7 @@ class Reader:
 
     def decimal_follows(self, j: int) -> bool:
         """« 2,5 », « 1.500 »: item ``j`` is a comma or dot glued between two numbers."""
-        return self.word(j) in (",", ".") and self.glued(j) and self.digits(j + 1) is not None and self.glued(j + 1)
+        return self.decimal_sign(j) and self.digits(j + 1) is not None and self.glued(j + 1)
 
     def pos(self, j: int) -> str:
         return self.doc[self.items[j].tok].pos_ if 0 <= j < self.n else ""
