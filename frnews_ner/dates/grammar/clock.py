@@ -24,7 +24,10 @@ def clock(g: Reader, i: int) -> Match | None:
     if d is None:
         noon = g.kind(i, "parts_of_day")
         if noon and ":" in noon and not g.is_capitalised(i):
-            if g.is_(i - 1, "time_prep") or g.is_(i - 1, "this_masculine") or g.mod(i - 1) == "approx_signal":
+            # « à midi », « ce midi », « vers minuit », and right after a day (« mardi midi », « demain
+            # midi »): the day's clock time, chained to it as « dimanche 9 heures » is
+            if g.is_(i - 1, "time_prep") or g.is_(i - 1, "this_masculine") or g.mod(i - 1) == "approx_signal" \
+                    or day_word(g, i - 1):
                 hours, minutes = noon.split(":")
                 k, delta = minutes_after(g, i + 1)  # « midi et demi », « minuit moins le quart »
                 return k, clock_frame(int(hours), int(minutes) + delta)

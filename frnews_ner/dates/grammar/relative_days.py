@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from ..models import Frame, Match
 from .absolute import daymonth_core, numeric_date
+from .clock import juxtaposed_clock
 from .holidays import holiday
 from .reader import Reader
 from .refs import NOWADAYS
@@ -55,8 +56,12 @@ def relative_day(g: Reader, i: int) -> Match | None:
     alone = k == j + 1 and g.is_(j, "nowadays") and not (
         g.is_(k, "day_clock_link") and g.digits(k + 1) is not None) and not (
         g.is_(k, "and") and g.kind(k + 1, "relative_days") is not None)
-    return k, Frame("time" if part else "date", shift_unit="D", shift=offset, anchor=anchor, part=part,
-                    granularity="day", alt_value=NOWADAYS if alone else None)
+    frame = Frame("time" if part else "date", shift_unit="D", shift=offset, anchor=anchor, part=part,
+                  granularity="day")
+    # « demain midi », « hier 18 h 30 »: a clock time right after the day is one TIME with it (and
+    # « aujourd'hui 15 heures » is that day, not nowadays)
+    timed = juxtaposed_clock(g, k, frame)
+    return timed or (k, replace(frame, alt_value=NOWADAYS) if alone else frame)
 
 
 def base_date(g: Reader, k: int) -> Match | None:
