@@ -23,8 +23,11 @@ errors, bad or explosive regular expressions.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import pickle
 import re
+import sys
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,6 +35,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import disk_cache
+from ._version import __version__
 from .errors import RuleError, RuleProblem
 
 if TYPE_CHECKING:
@@ -253,17 +258,27 @@ _lock = threading.Lock()
 
 def _fingerprint(dirs: Sequence[Path]) -> tuple[object, ...]:
     """What identifies the content of rule directories: paths, and for user directories every file's
-    size and modification time, so that an edited file is read again (the shipped data never changes)."""
+    name and the digest of its bytes, so that an edited file is read again even when its size and
+    modification time did not change (two writes within one tick of a coarse file-system clock).
+    The shipped data is identified by the package's files (:func:`~frnews_ner.disk_cache.package_files`)."""
     out: list[object] = [str(dirs[0].resolve())]
     for directory in dirs[1:]:
-        files = tuple(sorted((p.relative_to(directory).as_posix(), st.st_size, st.st_mtime_ns)
-                             for p in directory.rglob("*") if p.is_file() and (st := p.stat())))
+        files = tuple(sorted((p.relative_to(directory).as_posix(), _file_digest(p))
+                             for p in directory.rglob("*") if p.is_file()))
         out.append((str(directory.resolve()), files))
     return tuple(out)
 
 
+def _file_digest(path: Path) -> str:
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+    except OSError as err:  # unreadable: the build reports it with its path; the key only needs to differ
+        return f"unreadable: {type(err).__name__}"
+
+
 def load_rules(user_dirs: Iterable[str | Path] = (), *, parts: Sequence[str] = PARTS) -> RuleSet:
-    """The rule set of the shipped files layered with the user's ``user_dirs`` (read once, then cached).
+    """The rule set of the shipped files layered with the user's ``user_dirs`` (read once, then cached
+    in memory and on disk: :mod:`frnews_ner.disk_cache`).
 
     ``parts`` limits what is built (``("dates",)`` reads only the date lexicon); every user
     directory is checked whole whatever the parts. Raises :class:`~frnews_ner.errors.RuleError`
@@ -280,9 +295,15 @@ def load_rules(user_dirs: Iterable[str | Path] = (), *, parts: Sequence[str] = P
         for (cached_dirs, cached_parts), found in _cache.items():
             if cached_dirs == where and set(wanted) <= set(cached_parts):
                 return found
-        found = _build(dirs, wanted)
-        _cache[(where, wanted)] = found
-        return found
+        # then the disk cache of an earlier process, keyed by every file the rule set is built from
+        key = disk_cache.digest(__version__, sys.version_info[:2], pickle.HIGHEST_PROTOCOL, wanted, where,
+                                disk_cache.package_files())
+        stored = disk_cache.load_cached("rules", key, RuleSet)
+        built = stored if stored is not None else _build(dirs, wanted)
+        if stored is None:
+            disk_cache.store_cached("rules", key, built)
+        _cache[(where, wanted)] = built
+        return built
 
 
 def _build(dirs: list[Path], parts: tuple[str, ...]) -> RuleSet:
