@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..rules import Problems, files_named, read_table
-from ..text import lower_keep_length
+from ..text import fold, lower_keep_length
 
 #: Splits text into the pieces the grammar works on: runs of letters, runs of digits, single
 #: other characters. Lexicon words are split the same way, so « aujourd'hui », « aujourd’hui »
@@ -75,7 +75,11 @@ WORD_CLASSES = frozenset({
     # family 4: millennia and two-digit years
     "achievement", "event_name", "millennium_noun", "vintage_noun",
     "already", "clitic_se", "deadline", "modal", "past_head", "planned_event", "schedule", "unplanned_event",
+    # spellings without accents: words that keep a date word's accented entry from their bare form
+    "needs_its_accent",
 })
+#: The classes only the lexicon reads, while it is built (:func:`_unaccented`), never the grammar.
+LEXICON_CLASSES = frozenset({"needs_its_accent"})
 
 
 def _int_in(lo: int, hi: int, what: str) -> Callable[[str], str | None]:
@@ -199,6 +203,27 @@ def _read_kind(path: Path, kind: str, problems: Problems) -> list[tuple[int, Wor
     return out
 
 
+def _unaccented(entries: dict[Words, tuple[Entry, ...]], classes: dict[Words, set[str]]) -> dict[Words, tuple[Entry, ...]]:
+    """The date words written without their accents (« fevrier », « annee », « apres-demain », « ete »,
+    and « FEVRIER » in capitals, where French print often drops them) → the entries of the accented
+    word. Not where the bare spelling is a word of its own in the lexicon: « des » stays an article,
+    never « dès »; « passe » (the verb, listed under ``needs_its_accent``) never « passé » (last).
+    Only date words (months, units, ordinals…) and their classes, not the other function words
+    (« prévu » stays a class of its own). The bare forms' classes are added to ``classes``."""
+    out: dict[Words, list[Entry]] = {}
+    bare_classes: dict[Words, set[str]] = {}
+    for pieces, found in entries.items():
+        bare = tuple(fold(p) for p in pieces)
+        # a bare spelling that is a word of its own (« des », or listed as ``needs_its_accent``) stays itself
+        if bare != pieces and bare not in entries and bare not in classes:
+            listed = out.setdefault(bare, [])
+            listed.extend(e for e in found if e not in listed)
+            if pieces in classes:  # a date word's classes come with it (« siècle »: a unit and a century noun)
+                bare_classes.setdefault(bare, set()).update(classes[pieces])
+    classes.update(bare_classes)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """All temporal words, indexed by their pieces.
@@ -261,6 +286,7 @@ class Lexicon:
                 path, line = where[pieces]
                 problems.add(path, line, f"expected a word of one piece or a phrase of another date kind, "
                                          f"found {''.join(pieces)!r}, which can never match")
+        frozen.update(_unaccented(frozen, classes))
         longest: dict[str, int] = {}
         for key in frozen:
             longest[key[0]] = max(longest.get(key[0], 0), len(key))
