@@ -58,7 +58,8 @@ def _build_parser() -> argparse.ArgumentParser:
                                      "line of a JSONL file.",
                          epilog=EXTRACT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     ext.add_argument("input", help="a text file, or - for standard input")
-    ext.add_argument("--published", help="publication date of the article (ISO, e.g. 2024-12-15); without it "
+    ext.add_argument("--published", help="publication date of the article (ISO, e.g. 2024-12-15, or "
+                                         "2024-12-15T08:30 with its time of day); without it "
                                          "relative dates are left unresolved and flagged, never resolved "
                                          "against today")
     ext.add_argument("--format", choices=("json", "jsonl", "table", "csv"), default=None,
@@ -275,10 +276,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         raise ValueError("--resume continues a jsonl output; it cannot continue a csv one")
     _refuse_input_as_output(args.input, args.output)
     if not args.jsonl:
-        published = parse_published(args.published)  # before the model loads
+        parse_published(args.published)  # refused before the model loads; passed as written (a time of day too)
         text = _read_text_file(args.input)
         extractor = Extractor(model=args.model, rules=args.rules, hard_wrapped=args.hard_wrapped)
-        return _extract_one(args, extractor.extract(text, published=published))
+        return _extract_one(args, extractor.extract(text, published=args.published))
     if args.input != "-" and not os.path.exists(args.input):
         raise FileNotFoundError(f"{args.input}: no such file")
     # what --resume keeps is read (and a torn line cut) before the model loads: a bad file fails at once

@@ -8,14 +8,14 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from .chunking import DEFAULT_CHUNK_CHARS, merge_dates, merge_entities, split_text
 from .errors import InputError, ModelNotFoundError
 from .processing_text import ProcessingText
-from .published import Published, parse_published
+from .published import Published, parse_published, parse_published_time
 from .records import DocId, ErrorRecord, Extraction, Mention, TimeExpression
 from .rules import RuleSet, load_rules
 
@@ -203,11 +203,12 @@ class Extractor:
                                  f"{type(item).__name__}: {item!r:.60}")
             text = _check_text(text)
             day = parse_published(published)
+            clock = parse_published_time(published) if day is not None else None
             processing = ProcessingText.of(text)
             pieces = tuple(split_text(processing.text, self.chunk_chars))
         except Exception as err:  # noqa: BLE001 - the document boundary: reported as this item's error
             return _failure(index, doc_id, err)
-        return _Plan(index, doc_id, day, processing, pieces)
+        return _Plan(index, doc_id, day, processing, pieces, clock)
 
     # ---- one process: groups in memory zones ------------------------------------------------------
 
@@ -241,7 +242,9 @@ class Extractor:
 
     def _make_doc(self, plan: _Plan, n: int) -> Doc:
         doc = self.nlp.make_doc(plan.pieces[n][1])
-        doc._.frnews_published = plan.published.isoformat() if plan.published else None
+        doc._.frnews_published = (None if plan.published is None else plan.published.isoformat()
+                                  if plan.published_time is None
+                                  else datetime.combine(plan.published, plan.published_time).isoformat())
         return doc
 
     def _run_alone(self, plan: _Plan, n: int) -> Doc | BaseException:
@@ -322,7 +325,7 @@ class Extractor:
                         for e in entities]
             dates = [_in_original(d, processing) for d in dates]
         return Extraction(model=self.model_name, published=plan.published, entities=tuple(entities),
-                          dates=tuple(dates), id=plan.doc_id)
+                          dates=tuple(dates), id=plan.doc_id, published_time=plan.published_time)
 
 
 #: Documents per memory zone when ``n_process=1`` (their strings are freed when the group is done).
@@ -341,6 +344,8 @@ class _Plan:
     published: date | None
     processing: ProcessingText
     pieces: tuple[tuple[int, str], ...]
+    #: the time of day of the publication, when ``published`` gave one
+    published_time: time | None = None
 
 
 def _item_id(raw: object) -> DocId | None:

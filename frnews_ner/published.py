@@ -5,7 +5,7 @@ Relative dates are resolved against it, never against today's date.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Union
 
 from .errors import PublishedDateError
@@ -43,6 +43,39 @@ def parse_published(published: object) -> date | None:
             pass
     raise PublishedDateError(f"published must be a date, a datetime or an ISO date string like '2024-12-15'; "
                              f"got {published!r:.80}")
+
+
+def parse_published_time(published: object) -> time | None:
+    """The time of day ``published`` carries, or ``None`` when it is a date alone.
+
+    A ``datetime`` or an ISO string with a time part (``"2024-12-15T08:30"``) gives its wall-clock
+    time as written (the offset is dropped: « dans deux heures » counts on the newsroom's clock);
+    relative hours (« il y a deux heures », « dans 30 minutes ») are resolved against it. A naive
+    midnight (``00:00:00`` without an offset) is read as a date alone: date columns arrive that way.
+    Call after :func:`parse_published`, which refuses what is not a publication date.
+
+    >>> parse_published_time("2024-12-15T08:30:00+01:00")
+    datetime.time(8, 30)
+    >>> parse_published_time("2024-12-15") is None
+    True
+    """
+    if _is_missing(published) or type(published).__name__ == "datetime64":
+        return None  # numpy values are read as days
+    moment: datetime | None = None
+    if isinstance(published, datetime):
+        moment = published
+    elif isinstance(published, str) and ("T" in published.strip() or " " in published.strip()):
+        try:
+            moment = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    if moment is None:
+        return None
+    clock = moment.time()
+    if clock == time(0) and moment.tzinfo is None:
+        # a naive midnight is how date columns arrive (pandas, CMS exports): a day, not a time of day
+        return None
+    return clock
 
 
 def _is_missing(value: object) -> bool:

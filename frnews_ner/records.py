@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from typing import Any, Literal, TypeVar, get_args
 
 from ._version import __version__
@@ -239,10 +239,13 @@ class Extraction:
     schema: str = field(default=SCHEMA)
     #: the frnews_ner version that made the record (``None`` when read back from an older one)
     version: str | None = __version__
+    #: the time of day of the publication when ``published`` gave one (relative hours count from it)
+    published_time: time | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"schema": self.schema, "id": self.id, "model": self.model, "version": self.version,
                 "published": self.published.isoformat() if self.published else None,
+                "published_time": self.published_time.isoformat() if self.published_time else None,
                 "entities": [e.to_dict() for e in self.entities],
                 "dates": [d.to_dict() for d in self.dates]}
 
@@ -287,7 +290,12 @@ class Extraction:
             day = date.fromisoformat(published) if published is not None else None
         except ValueError:
             raise RecordError(f"published: expected an ISO date like '2024-12-15', found {published!r}") from None
-        return cls(model=r.get("model", str), published=day,
+        published_time = r.get("published_time", str, optional=True)
+        try:
+            clock = time.fromisoformat(published_time) if published_time is not None else None
+        except ValueError:
+            raise RecordError(f"published_time: expected an ISO time like '08:30:00', found {published_time!r}") from None
+        return cls(model=r.get("model", str), published=day, published_time=clock,
                    entities=tuple(Entity.from_dict(e, w) for w, e in r.items("entities")),
                       dates=tuple(TimeExpression.from_dict(d, w) for w, d in r.items("dates")),
                    id=_doc_id(r), schema=schema, version=r.get("version", str, optional=True))

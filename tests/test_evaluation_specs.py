@@ -56,7 +56,7 @@ def test_load_duckling(tmp_path: Path) -> None:
     p = tmp_path / "d.json"
     p.write_text(json.dumps(data), encoding="utf-8")
     cases = load_duckling(p)
-    assert [c.reference for c in cases] == ["2013-02-12"] * 4
+    assert [c.reference for c in cases] == ["2013-02-12T04:30:00-02:00"] * 4  # the time of day kept
     assert cases[0].expected[0].values == ("2013-02-11",)
     assert "PRESENT_REF" in cases[1].expected[0].values
     assert cases[2].skip and not cases[3].skip
@@ -88,7 +88,7 @@ def test_load_recognizers(tmp_path: Path) -> None:
     cases = load_recognizers(tmp_path)
     by_text = {c.text: c for c in cases}
     c15 = by_text["Je reviens le 15"]
-    assert c15.reference == "2016-11-07"
+    assert c15.reference == "2016-11-07T00:00:00"
     assert set(c15.expected[0].values) == {"XXXX-XX-15", "2016-11-15", "2016-10-15"}
     assert by_text["Je reviens demain"].skip
     assert not by_text["Pendant 3 jours"].skip

@@ -32,7 +32,7 @@ dates = st.builds(TimeExpression, start=_ints, end=_ints, text=_text, type=st.sa
                   warnings=st.lists(_text, max_size=2).map(tuple))
 extractions = st.builds(Extraction, model=_text, published=st.one_of(st.none(), st.dates()),
                         entities=st.lists(entities, max_size=3).map(tuple), dates=st.lists(dates, max_size=3).map(tuple),
-                        id=_maybe)
+                        id=_maybe, published_time=st.one_of(st.none(), st.times()))
 
 
 @settings(max_examples=200, deadline=None)
@@ -93,6 +93,8 @@ print("ok")
      "entities[0].mentions[0].start: expected int, found '0'"),
     ({"model": "m", "dates": [{"start": 0, "end": 3, "text": "abc", "type": "DATE"}], "published": "hier"},
      "published: expected an ISO date like '2024-12-15', found 'hier'"),
+    ({"model": "m", "published": "2024-12-15", "published_time": "8h30"},
+     "published_time: expected an ISO time like '08:30:00', found '8h30'"),
     ({"entities": []}, "model: expected a value, found nothing"),
     ({"model": "m", "schema": "frnews_ner/0"}, "schema: expected 'frnews_ner/1', found 'frnews_ner/0'"),
     ([1, 2], "record: expected a JSON object, found list"),

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import replace
-from datetime import date
+from datetime import date, time
 
 from spacy.tokens import Doc
 
@@ -104,7 +104,7 @@ class DocContext:
 
 
 def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon | None = None,
-                          use_dateline: bool = True) -> list[TimeExpression]:
+                          use_dateline: bool = True, published_time: time | None = None) -> list[TimeExpression]:
     """Temporal expressions of ``doc`` with TIMEX3 values, sorted and non-overlapping.
 
     Offsets are characters of ``doc.text``. Works on ``spacy.blank("fr")`` docs (the tense of a bare
@@ -112,7 +112,8 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
     that fills ``token.morph``. Without ``published`` no relative value is ever computed from today:
     relative expressions are resolved against the article's dateline when it has one (``anchor``
     is then ``"dateline"`` and a warning names it, see :func:`~frnews_ner.dates.dateline.find_dateline`),
-    else left underspecified.
+    else left underspecified. ``published_time``, the time of day of the publication, is what « il y a
+    deux heures » and « dans 30 minutes » count from; without it they have no value and say why.
 
     >>> import spacy, datetime
     >>> doc = spacy.blank("fr")("Samedi 14 décembre, il pleuvait.")
@@ -130,7 +131,7 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
         published = dateline[1]
         dateline_note = (f"no publication date given: resolved against the dateline "
                          f"« {text[dateline[0].start:dateline[0].end]} »",)
-    resolver = Resolver(published)
+    resolver = Resolver(published, published_time if dateline is None else None)
     tenses = TenseReader(doc, lex, sentences)
     senses = SenseReader(reader, tenses)
     ctx = DocContext(text, cands, sentences, published)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import cast
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from ..records import Anchor, TimexType
 from .lexicon import HOLIDAY_FIXED, HOLIDAY_NTH
@@ -26,6 +26,8 @@ SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: Parts of a year named by rank (« le premier trimestre », « le second semestre ») and how many a year has.
 _YEAR_PARTS = {"Q": 4, "H": 2}
 _FROM_PREVIOUS = {"prev_next": "next", "prev_last": "last", "prev_on": "future"}
+#: Units counted from the publication time (« il y a deux heures »): one of each.
+_CLOCK_UNITS = {"H": timedelta(hours=1), "MIN": timedelta(minutes=1), "S": timedelta(seconds=1)}
 
 
 def easter(year: int) -> date:
@@ -89,8 +91,10 @@ def safe_date(y: int, m: int, d: int) -> date | None:
 class Resolver:
     """Turns frames into TIMEX3 values against the publication date and the previous date."""
 
-    def __init__(self, published: date | None) -> None:
+    def __init__(self, published: date | None, published_time: time | None = None) -> None:
         self.published = published
+        #: the time of day of the publication: what « il y a deux heures » counts from
+        self.published_time = published_time
 
     # ---- picking an occurrence -----------------------------------------------------------------
     @staticmethod
@@ -214,6 +218,8 @@ class Resolver:
                 return Resolved(ttype, None, "partofday" if f.part else f.granularity, f.mod, "none", b.warnings)
             r = self._shifted(f, self._week_still_running(f, b.point), b.anchor, ttype, tense)
             return replace(r, warnings=b.warnings + r.warnings)
+        if f.shift_unit in _CLOCK_UNITS:
+            return self._clock_shift(f, ttype)
         base: date | None
         if f.anchor == "event":  # « la veille du scrutin »: from an event the text does not date
             base = None
@@ -243,6 +249,19 @@ class Resolver:
             y = base.year + f.shift
             return Resolved(ttype, f"{y:04d}-{f.month:02d}", "month", f.mod, anchor, point=date(y, f.month, 1))
         return self._shifted(f, base, anchor, ttype, tense)
+
+    def _clock_shift(self, f: Frame, ttype: TimexType) -> Resolved:
+        """« il y a deux heures », « dans 30 minutes »: hours, minutes or seconds from the publication
+        time (minute precision, or second for seconds); without it, no value and the reason."""
+        assert f.shift_unit is not None and f.shift is not None
+        if self.published is None or self.published_time is None:
+            why = "no publication date" if self.published is None else "the publication time of day was not given"
+            return Resolved(ttype, None, f.granularity, f.mod, "none",
+                            (f"a time counted from the publication time of day: {why} "
+                             "(pass published as a datetime)",))
+        moment = datetime.combine(self.published, self.published_time) + _CLOCK_UNITS[f.shift_unit] * f.shift
+        shown = moment.strftime("%Y-%m-%dT%H:%M:%S" if f.shift_unit == "S" else "%Y-%m-%dT%H:%M")
+        return Resolved(ttype, shown, f.granularity, f.mod, "published", point=moment.date())
 
     def _clock(self, f: Frame, _t: object, _p: object, context_day: tuple[date, str] | None) -> Resolved:
         """A clock time or part of day without a date of its own: on the day of its context."""

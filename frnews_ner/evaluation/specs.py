@@ -18,8 +18,9 @@ When a case passes
     predicted. A clock time ``T07`` also accepts ``XXXX-XX-XXT07:00`` and ``2016-11-07T07:00``.
     Extra predictions do not fail a case that has expected results. ``strict`` also
     requires the exact span. *Ranges as ends*, a named lenient variant shown beside, lets a range
-    pass as its two ends (TIMEX3's two points; see :func:`case_passes`). The reference date is passed as ``published`` (a date: a
-    reference *time* of day is lost, so « dans deux heures » cannot pass).
+    pass as its two ends (TIMEX3's two points; see :func:`case_passes`). The reference is passed as ``published`` whole, date and
+    time of day (« dans deux heures » counts from it; a naive midnight, as Recognizers-Text writes
+    its references, is read as a day alone, see :func:`~frnews_ner.published.parse_published_time`).
 """
 
 from __future__ import annotations
@@ -183,7 +184,7 @@ def _resolution_value(kind: str, v: str) -> str | None:
 def load_duckling(path: str | Path) -> list[SpecCase]:
     """Duckling French time corpus (JSON export): whole input = the expression."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    ref = data.get("reference_time", "")[:10] or None
+    ref = data.get("reference_time") or None
     cases = []
     for c in data["cases"]:
         text, e = c["text"], c["expected"]
@@ -217,7 +218,7 @@ def load_recognizers(folder: str | Path) -> list[SpecCase]:
         for c in json.loads(path.read_text(encoding="utf-8-sig")):
             text = c["Input"]
             ctx = c.get("Context") or {}
-            ref = str(ctx.get("ReferenceDateTime", ""))[:10] or None
+            ref = str(ctx.get("ReferenceDateTime", "")) or None
             expected = []
             needs_ref = False
             for res in c.get("Results", []):

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ..dates import find_time_expressions
 from ..dates.lexicon import Lexicon
 from ..rules import load_rules
-from .extensions import DATES, ensure_extensions, published_of
+from .extensions import DATES, ensure_extensions, published_of, published_time_of
 
 
 class DateTagger:
@@ -30,7 +30,8 @@ class DateTagger:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        found = find_time_expressions(doc, published_of(doc), lexicon=self.lexicon)
+        found = find_time_expressions(doc, published_of(doc), lexicon=self.lexicon,
+                                      published_time=published_time_of(doc))
         doc._.set(DATES, tuple(found))
         # the same expressions as spaCy spans, labelled with their TIMEX3 type, in the same order
         spans = [doc.char_span(t.start, t.end, label=t.type, alignment_mode="expand") for t in found]

@@ -2,8 +2,9 @@
 
 They are registered when a component is created, never at import.
 
-- ``doc._.frnews_published``: the publication date (ISO string, ``date`` or ``None``), set by the
-  caller before the pipeline runs (``Extractor`` does it); read only through :func:`published_of`.
+- ``doc._.frnews_published``: the publication date, or date and time (an ISO string, a ``date``, a
+  ``datetime`` or ``None``), set by the caller before the pipeline runs (``Extractor`` does it);
+  read only through :func:`published_of` and :func:`published_time_of`.
 - ``doc._.frnews_titles``: :class:`TitleMention` records, written by ``frnews_entity_ruler`` for
   ``frnews_linker`` (which title phrases name which office of which country).
 - ``doc._.frnews_entities``: :class:`~frnews_ner.records.Entity` records, written by ``frnews_linker``.
@@ -16,13 +17,13 @@ is declared to srsly's msgpack under its entry points.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.tokens import Doc
 
-from ..published import parse_published
+from ..published import parse_published, parse_published_time
 
 PUBLISHED = "frnews_published"
 TITLES = "frnews_titles"
@@ -71,9 +72,17 @@ def docs_with_published(nlp: Any, items: Iterable[tuple[str, Any]]) -> Iterator[
     ensure_extensions()
     for text, published in items:
         doc = nlp.make_doc(text)
-        day = parse_published(published)
-        doc._.set(PUBLISHED, day.isoformat() if day else None)  # plain data: docs travel between processes
+        doc._.set(PUBLISHED, published_iso(published))  # plain data: docs travel between processes
         yield doc
+
+
+def published_iso(published: Any) -> str | None:
+    """``published`` as the ISO string the docs carry: the day, and its time of day when given."""
+    day = parse_published(published)
+    if day is None:
+        return None
+    clock = parse_published_time(published)
+    return datetime.combine(day, clock).isoformat() if clock is not None else day.isoformat()
 
 
 def published_of(doc: Doc) -> date | None:
@@ -81,3 +90,10 @@ def published_of(doc: Doc) -> date | None:
     if not Doc.has_extension(PUBLISHED):
         return None
     return parse_published(doc._.get(PUBLISHED))
+
+
+def published_time_of(doc: Doc) -> time | None:
+    """The time of day of the publication given to ``doc`` (``None`` when only a day, or nothing, was)."""
+    if not Doc.has_extension(PUBLISHED):
+        return None
+    return parse_published_time(doc._.get(PUBLISHED))

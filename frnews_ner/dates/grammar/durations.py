@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..models import Frame, Match
-from .clock import seconds_after
+from .clock import distance_after, seconds_after
 from .reader import Reader
 
 #: TIMEX3 mods of the modifier values.
@@ -210,6 +210,8 @@ def duration(g: Reader, i: int) -> Match | None:
         return None  # « un jour, il reviendra »: not a duration
     if isinstance(amount, float) and amount.is_integer():
         amount = int(amount)
+    if unit == "S" and amount == 1 and g.pos(end) == "NOUN":
+        return None  # « une seconde phase », « une seconde fois »: the ordinal before its noun, not a second
     if unit == "Y" and is_age(g, i, end, mod):
         return None
     if g.is_(i - 1, "at") and g.is_(end, "where"):
@@ -232,6 +234,13 @@ def duration(g: Reader, i: int) -> Match | None:
             # « il y a dix ans jour pour jour »: that very day, ten years back
             return end + 3, Frame("date", shift_unit=base, shift=shift, same_day=True, mod=mod, granularity="day")
         return end, Frame("date", shift_unit=base, shift=shift, mod=mod, granularity=UNIT_GRAIN[base])
+    if counted is not None and unit in ("H", "MIN", "S") and signal in ("ago", "in") \
+            and not distance_after(g, end, strict=False) and not g.is_(end, "that_conj"):
+        # « il y a deux heures », « dans 30 minutes »: a time of day counted from the publication time;
+        # not « il y a deux heures de route » (hours counted) nor « il y a une heure que… » (a span)
+        shift = -counted if signal == "ago" else counted
+        return end, Frame("time", shift_unit=base, shift=shift, mod=mod,
+                          granularity="second" if base == "S" else "minute")
     if (tail := compound_tail(g, end, amount, unit)) is not None:
         end, value, grain = tail
     return end, Frame("duration", value=value, mod=mod, granularity=grain)
