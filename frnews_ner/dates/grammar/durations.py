@@ -206,8 +206,9 @@ def duration(g: Reader, i: int) -> Match | None:
     if amount == "X" and g.is_(j, "vague_quantity") and signal is None and not g.is_(i - 1, "during"):
         return None  # « des jours » needs « depuis », « pendant »…
     if amount == 1 and unit == "D" and mod is None and g.is_(j, "indefinite_masculine") and signal is None \
-            and not (g.is_(i - 1, "during") or g.is_(i - 1, "in_prep")):
-        return None  # « un jour, il reviendra »: not a duration
+            and not (g.is_(i - 1, "during") or g.is_(i - 1, "in_prep")) \
+            and not _counted_from_before(g, end):
+        return None  # « un jour, il reviendra »: not a duration (but « un jour plus tard », « un jour après »)
     if isinstance(amount, float) and amount.is_integer():
         amount = int(amount)
     if unit == "S" and amount == 1 and g.pos(end) == "NOUN":
@@ -222,8 +223,7 @@ def duration(g: Reader, i: int) -> Match | None:
     counted = amount if mod in (None, "APPROX") and isinstance(amount, int) else None
     if counted is not None and unit in ("Y", "M", "W", "D"):
         after_mod = g.mod(end)
-        alone = end + 1 >= g.n or not g.items[end + 1].text[0].isalnum()
-        if after_mod in ("after", "before") or ((g.is_(end, "after") or g.is_(end, "before")) and alone):
+        if _counted_from_before(g, end):
             # « trois jours plus tard », « deux ans auparavant », « une semaine après. »
             shift = counted if after_mod == "after" or g.is_(end, "after") else -counted
             return end + 1, Frame("date", shift_unit=base, shift=shift, anchor="previous", mod=mod,
@@ -244,6 +244,15 @@ def duration(g: Reader, i: int) -> Match | None:
     if (tail := compound_tail(g, end, amount, unit)) is not None:
         end, value, grain = tail
     return end, Frame("duration", value=value, mod=mod, granularity=grain)
+
+
+def _counted_from_before(g: Reader, end: int) -> bool:
+    """« plus tard », « auparavant » at ``end``, or « après », « avant » ending the phrase (« une semaine
+    après. », not « un jour après l'autre »): the count runs from the date mentioned before."""
+    if g.mod(end) in ("after", "before"):
+        return True
+    alone = end + 1 >= g.n or not g.items[end + 1].text[0].isalnum()
+    return (g.is_(end, "after") or g.is_(end, "before")) and alone
 
 
 def approximate_number(g: Reader, j: int) -> tuple[int, int] | None:

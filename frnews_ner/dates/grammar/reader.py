@@ -308,7 +308,19 @@ class Reader:
         value = self.mod(k)
         if value in DIRECTION_SHIFTS:
             return k + 1, value
+        j = self.of(k) if self.is_(k, "of_elided") else None
+        if j is not None and (self.is_(j, "after") or self.is_(j, "before")) and self._ends_phrase(j + 1):
+            # « le jour d'après », « la semaine d'avant »: the next or previous one from the date before
+            # (not « dimanche d'après la préfecture », « according to »)
+            return j + 1, "prev_next" if self.is_(j, "after") else "prev_last"
         return k, None
+
+    def _ends_phrase(self, k: int) -> bool:
+        """Nothing a preposition could govern starts at ``k``: the end, a sign, or (tagged docs) a
+        word that is no determiner, noun, name, number or adjective."""
+        if k >= self.n or not self.items[k].text[0].isalnum():
+            return True
+        return self.has_pos and self.pos(k) not in ("DET", "NOUN", "PROPN", "NUM", "ADJ")
 
     def part_after(self, k: int) -> tuple[int, str | None]:
         """« soir », « au matin », « après-midi », « dans la soirée », « en fin de matinée » after a day."""
