@@ -144,6 +144,11 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
         if _bare_time(c):
             continue
         frame = _in_context(c, n, ctx, tenses)
+        if frame.habitual is not None:
+            # « le musée est fermé le mardi »: every Tuesday when its clause tells what is (a present, or
+            # no verb: « ouvert le dimanche »), that Tuesday in a past or a future (« il est arrivé le mardi »)
+            frame = Frame("set", value=frame.habitual, granularity="day") if reader.has_pos and tenses.describes(c.tok) \
+                else replace(frame, habitual=None)
         # « le lendemain » with nothing dated before it counts from the publication date, if its clause
         # looks to that side (the resolver checks): its sense is read then only
         sense = senses.direction(c) if _needs_tense(c) or (previous is None and (

@@ -66,6 +66,9 @@ class Frame:
     #: The ready-made value the expression takes when its context says it names no day: « aujourd'hui »
     #: is the publication day, or ``PRESENT_REF`` (nowadays) after a far-past contrast (the finder decides).
     alt_value: str | None = None
+    #: The SET value the expression takes when its clause is in the present: « le musée ferme le
+    #: mardi » is every Tuesday (``XXXX-WXX-2``); « il est arrivé le mardi » that Tuesday (the finder decides).
+    habitual: str | None = None
 
 
 #: What a grammar rule returns: the item index where the match ends (exclusive) and its frame.

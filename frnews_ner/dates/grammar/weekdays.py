@@ -27,7 +27,14 @@ def weekday(g: Reader, i: int) -> Match | None:
         return None  # « les mardis » is a set
     k = j + 1
     if det == "det" and g.mod(k) not in ("last", "next", "prev_last", "prev_next"):
-        return None  # « le mardi » alone is habitual or needs the day number (other rule)
+        # « le mardi » alone: habitual in the present (« le musée ferme le mardi »), else that week's
+        # Tuesday; with its day number it is the day-month rule's (the longer match)
+        if g.is_(i, "masculine_article") and g.direction_after(k)[1] is None:
+            k, part = g.part_after(k)
+            code = f"XXXX-WXX-{int(w)}" + (f"T{part}" if part else "")
+            return k, Frame("time" if part else "date", weekday=int(w), part=part, granularity="day",
+                            habitual=code)
+        return None
     if g.is_(k, "same") and det == "this_det":
         k += 1
     k, direction = g.direction_after(k)
