@@ -77,6 +77,8 @@ WORD_CLASSES = frozenset({
     "already", "clitic_se", "deadline", "modal", "past_head", "planned_event", "schedule", "unplanned_event",
     # spellings without accents: words that keep a date word's accented entry from their bare form
     "needs_its_accent",
+    # third persons singular that the present and the passé simple share (« réunit », « choisit »)
+    "present_or_simple_past",
 })
 #: The classes only the lexicon reads, while it is built (:func:`_unaccented`), never the grammar.
 LEXICON_CLASSES = frozenset({"needs_its_accent"})

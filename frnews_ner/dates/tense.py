@@ -53,6 +53,10 @@ class TenseReader:
             return "future"
         participle = "Part" in morph.get("VerbForm", None)
         if ("Past" in tense or "Imp" in tense) and not participle:
+            if "Past" in tense and self.is_(tok, "present_or_simple_past"):
+                # « le conseil se réunit mardi »: the same form in the present and the passé simple;
+                # news tells in the present (the passé simple of these verbs is rare in news)
+                return "present"
             return "past"
         if participle:
             # A participle alone is ambiguous (« prévue le 16 », « est arrivé »): only « avoir » +
