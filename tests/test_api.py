@@ -225,3 +225,14 @@ def test_the_spacy_route_gives_kb_ids_on_doc_ents_and_dates_as_spans(extractor):
         (e.text, e.label_, e.kb_id_) for e in doc.ents]
     assert [(s.text, s.label_) for s in doc.spans["frnews_dates"]] == [("Samedi 14 décembre", "DATE")]
     assert doc._.frnews_dates[0].value == "2024-12-14"
+
+
+def test_an_unknown_bare_dates_is_refused_before_the_model_loads(monkeypatch):
+    import spacy
+
+    def no_load(*args, **kwargs):
+        raise AssertionError("the model was loaded before the argument was checked")
+
+    monkeypatch.setattr(spacy, "load", no_load)
+    with pytest.raises(ValueError, match="bare_dates must be one of 'nearest', 'future'; got 'soon'"):
+        frnews_ner.Extractor(bare_dates="soon")

@@ -253,3 +253,36 @@ def test_a_run_of_thousands_of_digits_is_no_date_and_no_crash(blank: spacy.langu
     assert ("le 3 mars 2024", "DATE", "2024-03-03", None) in found
     assert ("2025", "DATE", "2025", None) in found
     assert not any(set(t) <= set("7 ") for t, *_ in found), found
+
+
+def test_bare_dates_future_places_an_undirected_date_ahead_and_nothing_else():
+    import datetime
+
+    import spacy
+
+    from frnews_ner.dates import find_time_expressions
+
+    nlp = spacy.blank("fr")
+    published = datetime.date(2013, 2, 12)  # a Tuesday
+
+    def values(text, bare):
+        return [t.value for t in find_time_expressions(nlp(text), published, bare_dates=bare)]
+
+    # no tense to tell (a blank pipeline, a headline): nearest by default, the coming one for agendas
+    assert values("lundi", "nearest") == ["2013-02-11"]
+    assert values("lundi", "future") == ["2013-02-18"]
+    assert values("le 31 octobre", "future") == ["2013-10-31"]
+    # a direction word still decides
+    assert values("lundi dernier", "future") == ["2013-02-11"]
+
+
+def test_bare_dates_refuses_what_it_does_not_know():
+    import datetime
+
+    import pytest
+    import spacy
+
+    from frnews_ner.dates import find_time_expressions
+
+    with pytest.raises(ValueError, match="bare_dates must be one of 'nearest', 'future'; got 'later'"):
+        find_time_expressions(spacy.blank("fr")("lundi"), datetime.date(2013, 2, 12), bare_dates="later")

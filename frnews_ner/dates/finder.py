@@ -104,7 +104,8 @@ class DocContext:
 
 
 def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon | None = None,
-                          use_dateline: bool = True, published_time: time | None = None) -> list[TimeExpression]:
+                          use_dateline: bool = True, published_time: time | None = None,
+                          bare_dates: str = "nearest") -> list[TimeExpression]:
     """Temporal expressions of ``doc`` with TIMEX3 values, sorted and non-overlapping.
 
     Offsets are characters of ``doc.text``. Works on ``spacy.blank("fr")`` docs (the tense of a bare
@@ -114,6 +115,9 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
     is then ``"dateline"`` and a warning names it, see :func:`~frnews_ner.dates.dateline.find_dateline`),
     else left underspecified. ``published_time``, the time of day of the publication, is what « il y a
     deux heures » and « dans 30 minutes » count from; without it they have no value and say why.
+    ``bare_dates`` places a weekday, day-month, month or holiday whose clause says nothing of its
+    direction (no verb, no « dernier »): ``"nearest"`` (news, the default) or ``"future"`` (agendas,
+    event listings: « Concert samedi 14 décembre »).
 
     >>> import spacy, datetime
     >>> doc = spacy.blank("fr")("Samedi 14 décembre, il pleuvait.")
@@ -131,7 +135,7 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
         published = dateline[1]
         dateline_note = (f"no publication date given: resolved against the dateline "
                          f"« {text[dateline[0].start:dateline[0].end]} »",)
-    resolver = Resolver(published, published_time if dateline is None else None)
+    resolver = Resolver(published, published_time if dateline is None else None, bare_dates=bare_dates)
     tenses = TenseReader(doc, lex, sentences)
     senses = SenseReader(reader, tenses)
     ctx = DocContext(text, cands, sentences, published)

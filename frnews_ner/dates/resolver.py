@@ -26,6 +26,8 @@ SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: Parts of a year named by rank (« le premier trimestre », « le second semestre ») and how many a year has.
 _YEAR_PARTS = {"Q": 4, "H": 2}
 _FROM_PREVIOUS = {"prev_next": "next", "prev_last": "last", "prev_on": "future"}
+#: What ``bare_dates`` may be (:class:`Resolver`): news reads the nearest occurrence, agendas the coming one.
+BARE_DATES = ("nearest", "future")
 #: Units counted from the publication time (« il y a deux heures »): one of each.
 _CLOCK_UNITS = {"H": timedelta(hours=1), "MIN": timedelta(minutes=1), "S": timedelta(seconds=1)}
 
@@ -81,6 +83,13 @@ def full_year(yy: int, published: date | None, *, past: bool = False) -> int:
     return yy + (1900 if yy >= 30 else 2000)
 
 
+def check_bare_dates(value: object) -> str:
+    """``value`` if it is one of :data:`BARE_DATES`; else a ValueError naming what arrived."""
+    if value not in BARE_DATES:
+        raise ValueError(f"bare_dates must be one of {', '.join(map(repr, BARE_DATES))}; got {value!r}")
+    return str(value)
+
+
 def safe_date(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)
@@ -91,10 +100,15 @@ def safe_date(y: int, m: int, d: int) -> date | None:
 class Resolver:
     """Turns frames into TIMEX3 values against the publication date and the previous date."""
 
-    def __init__(self, published: date | None, published_time: time | None = None) -> None:
+    def __init__(self, published: date | None, published_time: time | None = None, *,
+                 bare_dates: str = "nearest") -> None:
+        check_bare_dates(bare_dates)
         self.published = published
         #: the time of day of the publication: what « il y a deux heures » counts from
         self.published_time = published_time
+        #: how a weekday, day-month, month or holiday is placed when nothing in its clause says which
+        #: way it points: the ``nearest`` occurrence (news), or the coming one (``future``: agendas)
+        self.bare_dates = bare_dates
 
     # ---- picking an occurrence -----------------------------------------------------------------
     @staticmethod
@@ -114,15 +128,17 @@ class Resolver:
             pool = list(cands)
         return min(pool, key=lambda c: (abs((c - ref).days), c < ref))
 
-    @staticmethod
-    def _how(direction: str | None, tense: str | None) -> str:
+    def _how(self, direction: str | None, tense: str | None) -> str:
         """How to pick an occurrence: from the direction word, else from the sense of the clause
-        (``scheduled``, an event told in the present, looks ahead; see :mod:`~frnews_ner.dates.sense`)."""
+        (``scheduled``, an event told in the present, looks ahead; see :mod:`~frnews_ner.dates.sense`),
+        else as :attr:`bare_dates` says."""
         if direction in ("last", "next"):
             return direction
         if direction == "this":
             return "nearest"
-        return {"past": "past", "future": "future", "scheduled": "future"}.get(tense or "", "nearest")
+        if tense is None:
+            return self.bare_dates
+        return {"past": "past", "future": "future", "scheduled": "future"}.get(tense, "nearest")
 
     def weekday_date(self, weekday: int, ref: date, direction: str | None, tense: str | None) -> date:
         how = self._how(direction, tense)

@@ -103,6 +103,10 @@ def add_parsers(subparsers: Any) -> None:
     specs = evsub.add_parser("specs", help="Duckling and Recognizers-Text French date specs")
     specs.add_argument("--duckling", metavar="PATH", help=f"default {DEFAULTS['duckling']}")
     specs.add_argument("--recognizers", metavar="DIR", help=f"default {DEFAULTS['recognizers']}")
+    specs.add_argument("--bare-dates", choices=("nearest", "future"), default="nearest",
+                       help="Extractor(bare_dates=…): a weekday or day-month with nothing in its clause to say "
+                            "its direction is the nearest (default, news) or the coming one (agendas; Duckling's "
+                            "convention): a named variant, reported beside the default")
     _common(specs)
     specs.set_defaults(func=_cmd_specs)
 
@@ -169,10 +173,10 @@ def _finish(res: dict[str, Any], text: str, json_path: str | None) -> int:
     return 0
 
 
-def _extractor(model: str | None, hard_wrapped: bool = False, ner: str = "news") -> Any:
+def _extractor(model: str | None, hard_wrapped: bool = False, ner: str = "news", bare_dates: str = "nearest") -> Any:
     from frnews_ner import Extractor
 
-    return Extractor(model, hard_wrapped=hard_wrapped, ner=ner)
+    return Extractor(model, hard_wrapped=hard_wrapped, ner=ner, bare_dates=bare_dates)
 
 
 # --------------------------------------------------------------------------- commands
@@ -291,8 +295,9 @@ def _cmd_specs(args: argparse.Namespace) -> int:
     suites = {"duckling": load_duckling(duck), "recognizers": load_recognizers(reco)}
     if args.limit is not None:
         suites = {k: v[: args.limit] for k, v in suites.items()}
-    ext = _extractor(args.model)
-    systems = {"frnews_ner": extractor_system(ext, date_spans, batch_size=64)}
+    ext = _extractor(args.model, bare_dates=args.bare_dates)
+    name = "frnews_ner" if args.bare_dates == "nearest" else f"frnews_ner (bare_dates={args.bare_dates})"
+    systems = {name: extractor_system(ext, date_spans, batch_size=64)}
     if not args.no_anchor:
         systems["dateparser search_dates"] = dateparser_system()
     res = {**_meta(ext.model_name), "dataset": {"duckling": str(duck), "recognizers": str(reco)},

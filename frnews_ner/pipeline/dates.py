@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from ..dates import find_time_expressions
 from ..dates.lexicon import Lexicon
+from ..dates.resolver import check_bare_dates
 from ..rules import load_rules
 from .extensions import DATES, ensure_extensions, published_of, published_time_of
 
@@ -24,14 +25,15 @@ from .extensions import DATES, ensure_extensions, published_of, published_time_o
 class DateTagger:
     """Finds and normalises dates against the doc's publication date (see :func:`published_of`)."""
 
-    def __init__(self, name: str = "frnews_dates", *, lexicon: Lexicon) -> None:
+    def __init__(self, name: str = "frnews_dates", *, lexicon: Lexicon, bare_dates: str = "nearest") -> None:
         ensure_extensions()
         self.name = name
         self.lexicon = lexicon
+        self.bare_dates = check_bare_dates(bare_dates)
 
     def __call__(self, doc: Doc) -> Doc:
         found = find_time_expressions(doc, published_of(doc), lexicon=self.lexicon,
-                                      published_time=published_time_of(doc))
+                                      published_time=published_time_of(doc), bare_dates=self.bare_dates)
         doc._.set(DATES, tuple(found))
         # the same expressions as spaCy spans, labelled with their TIMEX3 type, in the same order
         spans = [doc.char_span(t.start, t.end, label=t.type, alignment_mode="expand") for t in found]
@@ -39,9 +41,10 @@ class DateTagger:
         return doc
 
 
-@Language.factory("frnews_dates", default_config={"rules": []},
+@Language.factory("frnews_dates", default_config={"rules": [], "bare_dates": "nearest"},
                   requires=["token.pos", "token.morph", "token.is_sent_start"],
                   assigns=["doc._.frnews_dates", "doc.spans"])
-def make_date_tagger(nlp: Language, name: str, rules: list[str]) -> DateTagger:
-    """spaCy factory of :class:`DateTagger`: the lexicon of the shipped files and ``rules`` directories."""
-    return DateTagger(name, lexicon=load_rules(rules, parts=("dates",)).lexicon)
+def make_date_tagger(nlp: Language, name: str, rules: list[str], bare_dates: str = "nearest") -> DateTagger:
+    """spaCy factory of :class:`DateTagger`: the lexicon of the shipped files and ``rules`` directories;
+    ``bare_dates`` as in :func:`~frnews_ner.dates.finder.find_time_expressions`."""
+    return DateTagger(name, lexicon=load_rules(rules, parts=("dates",)).lexicon, bare_dates=bare_dates)
