@@ -150,9 +150,14 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
         frame = _in_context(c, n, ctx, tenses)
         if frame.habitual is not None:
             # « le musée est fermé le mardi »: every Tuesday when its clause tells what is (a present, or
-            # no verb: « ouvert le dimanche »), that Tuesday in a past or a future (« il est arrivé le mardi »)
-            frame = Frame("set", value=frame.habitual, granularity="day") if reader.has_pos and tenses.describes(c.tok) \
-                else replace(frame, habitual=None)
+            # no verb: « ouvert le dimanche »), that Tuesday in a past or a future (« il est arrivé le mardi »);
+            # « rouvrira uniquement le mercredi », « était ouverte sauf le lundi »: a restriction makes it every
+            # one, in a future or an imperfect too (not in a past event: « il est arrivé seulement le mercredi »)
+            verb = tenses.clause_verb(c.tok)
+            event_past = verb is not None and verb[0] == "past" and "Imp" not in tenses.doc[verb[1]].morph.get("Tense")
+            every = (reader.is_(c.first - 1, "restriction") and not event_past) \
+                or (reader.has_pos and tenses.describes(c.tok))
+            frame = Frame("set", value=frame.habitual, granularity="day") if every else replace(frame, habitual=None)
         # « le lendemain » with nothing dated before it counts from the publication date, if its clause
         # looks to that side (the resolver checks): its sense is read then only
         sense = senses.direction(c) if _needs_tense(c) or (previous is None and (

@@ -79,6 +79,8 @@ WORD_CLASSES = frozenset({
     "needs_its_accent",
     # third persons singular that the present and the passé simple share (« réunit », « choisit »)
     "present_or_simple_past",
+    # « uniquement le mercredi », « sauf le dimanche »: a weekday restricted is every one of them
+    "restriction",
 })
 #: The classes only the lexicon reads, while it is built (:func:`_unaccented`), never the grammar.
 LEXICON_CLASSES = frozenset({"needs_its_accent"})
