@@ -15,7 +15,7 @@ from frnews_ner import cli
 @pytest.fixture
 def run(extractor, monkeypatch, capsys):
     """Run the CLI with the session's Extractor; returns (exit code, stdout, stderr)."""
-    monkeypatch.setattr(cli, "Extractor", lambda model=None, rules=(), hard_wrapped=False, bare_dates="nearest": extractor)
+    monkeypatch.setattr(cli, "Extractor", lambda model=None, rules=(), **options: extractor)
 
     def _run(argv, stdin: str | None = None):
         if stdin is not None:

@@ -314,7 +314,7 @@ HOSTILE_LINES: list[tuple[bytes, object]] = [
 
 @pytest.fixture
 def run_cli(extractor, monkeypatch, capsys):
-    monkeypatch.setattr(cli, "Extractor", lambda model=None, rules=(), hard_wrapped=False: extractor)
+    monkeypatch.setattr(cli, "Extractor", lambda model=None, rules=(), **options: extractor)
 
     def _run(argv, stdin: bytes | None = None):
         if stdin is not None:
@@ -400,7 +400,7 @@ def test_output_is_replaced_only_when_the_run_ends(run_cli, extractor, monkeypat
     assert output.read_text(encoding="utf-8") == "an earlier output\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]  # no temporary file left
     monkeypatch.undo()
-    monkeypatch.setattr(cli, "Extractor", lambda model=None, rules=(), hard_wrapped=False: extractor)
+    monkeypatch.setattr(cli, "Extractor", lambda model=None, rules=(), **options: extractor)
     code, _, _ = run_cli(["extract", "--jsonl", str(source), "-o", str(output)])
     assert code == 0
     assert [json.loads(line)["id"] for line in output.read_text(encoding="utf-8").splitlines()] == ["a"]

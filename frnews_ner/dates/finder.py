@@ -149,15 +149,7 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
             continue
         frame = _in_context(c, n, ctx, tenses)
         if frame.habitual is not None:
-            # « le musée est fermé le mardi »: every Tuesday when its clause tells what is (a present, or
-            # no verb: « ouvert le dimanche »), that Tuesday in a past or a future (« il est arrivé le mardi »);
-            # « rouvrira uniquement le mercredi », « était ouverte sauf le lundi »: a restriction makes it every
-            # one, in a future or an imperfect too (not in a past event: « il est arrivé seulement le mercredi »)
-            verb = tenses.clause_verb(c.tok)
-            event_past = verb is not None and verb[0] == "past" and "Imp" not in tenses.doc[verb[1]].morph.get("Tense")
-            every = (reader.is_(c.first - 1, "restriction") and not event_past) \
-                or (reader.has_pos and tenses.describes(c.tok))
-            frame = Frame("set", value=frame.habitual, granularity="day") if every else replace(frame, habitual=None)
+            frame = _habitual_or_day(frame, c, reader, tenses)
         # « le lendemain » with nothing dated before it counts from the publication date, if its clause
         # looks to that side (the resolver checks): its sense is read then only
         sense = senses.direction(c) if _needs_tense(c) or (previous is None and (
@@ -204,6 +196,18 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
                                   value=r.value, granularity=r.granularity, mod=r.mod, anchor=r.anchor,
                                   warnings=r.warnings))
     return out
+
+
+def _habitual_or_day(f: Frame, c: Candidate, reader: Reader, tenses: TenseReader) -> Frame:
+    """« le mardi » alone: every Tuesday (a SET) when its clause tells what is (a present, or no verb:
+    « ouvert le dimanche »), or after a restriction in a future or an imperfect (« rouvrira uniquement
+    le mercredi », « était ouverte sauf le lundi »); that Tuesday otherwise (« il est arrivé le mardi »,
+    « il est arrivé seulement le mercredi »)."""
+    assert f.habitual is not None
+    verb = tenses.clause_verb(c.tok)
+    event_past = verb is not None and verb[0] == "past" and "Imp" not in tenses.doc[verb[1]].morph.get("Tense", None)
+    every = (reader.is_(c.first - 1, "restriction") and not event_past) or (reader.has_pos and tenses.describes(c.tok))
+    return Frame("set", value=f.habitual, granularity="day") if every else replace(f, habitual=None)
 
 
 def _in_context(c: Candidate, n: int, ctx: DocContext, tenses: TenseReader) -> Frame:
