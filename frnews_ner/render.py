@@ -159,6 +159,8 @@ def article_html(extraction: Extraction, text: str, *, prefix: str = "") -> str:
     title = f"Article {_esc(extraction.id)}" if extraction.id is not None else "Article"
     published = (f"publié le {extraction.published.isoformat()}" if extraction.published
                  else "sans date de publication : les dates relatives ne sont pas résolues")
+    if extraction.published and extraction.published_time is not None:
+        published += f" à {extraction.published_time.strftime('%H:%M')}"
     return (f'<section class="article-view" aria-label="{title}"><div class="text" lang="fr">'
             f"{_highlighted(text, _annotations(extraction, prefix))}</div>"
             f"<aside><p><strong>{title}</strong><br><small>{published} · modèle {_esc(extraction.model)}"

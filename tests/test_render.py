@@ -143,3 +143,16 @@ def test_render_says_what_is_missing(tmp_path, capsys):
     results.write_text(_extraction().to_json() + "\n", encoding="utf-8")
     assert main(["render", "--jsonl", str(articles), "--results", str(results), "-o", str(tmp_path / "p.html")]) == 2
     assert "article 'zz' has no result in" in capsys.readouterr().err
+
+
+def test_a_publication_time_is_shown_on_the_page_and_in_the_table():
+    from datetime import time
+
+    from frnews_ner.render import article_html
+    from frnews_ner.tables import rows
+
+    timed = Extraction(model="m", published=date(2024, 12, 15), published_time=time(8, 30),
+                       dates=(TimeExpression(0, 11, "deux heures", "TIME", "2024-12-15T06:30", "minute", None,
+                                             "published"),))
+    assert "publié le 2024-12-15 à 08:30" in article_html(timed, "deux heures")
+    assert [r["published"] for r in rows(timed)] == ["2024-12-15T08:30:00"]
