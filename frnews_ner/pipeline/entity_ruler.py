@@ -389,11 +389,12 @@ class EntityRuler:
         found: list[Span] = []
         covered = {i for t in titles for i in range(t.start, t.end)}
         glued = token_glued(doc)  # token i touches token i + 1
+        prefixes = self._demonym_prefixes
         i = 0
-        while i < len(doc):
-            if folded[i] not in self._demonym_prefixes:
-                i += 1
-                continue
+        for start in [n for n, word in enumerate(folded) if word in prefixes]:
+            if start < i:
+                continue  # inside the demonym found before
+            i = start
             match = None
             # hyphenated compounds may be split into tokens written without spaces: nord - coréens
             for j in range(min(len(doc), i + 3), i, -1):
@@ -440,8 +441,14 @@ class EntityRuler:
             if word.startswith("ex-") and word[3:] in self.titles:
                 keyed[n], ex_former[n] = word[3:], True
         determiners, former_words = self.kb.cue("title_determiner"), self.kb.cue("former")
+        titles = self.titles
+        # only where a title (or « ancien » before one) can start: one pass in C, not a Python step per token
+        starts = [n for n in range(1, len(doc)) if keyed[n] in titles or keyed[n] in former_words]
         i = 1
-        while i < len(doc):
+        for start in starts:
+            if start < i:
+                continue  # inside the title found before
+            i = start
             phrase_start, former = i, ex_former[i]
             if keyed[i] in former_words and i + 1 < len(doc) and keyed[i + 1] in self.titles:
                 phrase_start, former = i + 1, True  # « l'ancien président »: the mention starts at « ancien »
@@ -450,7 +457,6 @@ class EntityRuler:
             if det in ("la", "l'") and i >= 2 and folded[i - 2] == "de":
                 det = "de " + det
             if not options or det not in determiners:
-                i += 1
                 continue
             unresolved: _FoundTitle | None = None  # the longest title whose country stays unknown
             for words, roles, country in options:
@@ -474,8 +480,6 @@ class EntityRuler:
                 if unresolved is not None:
                     found.append(unresolved)
                     i = unresolved.phrase_end
-                else:
-                    i += 1
         return found
 
     def _after_outgoing(self, folded: list[str], end: int) -> int:
