@@ -68,8 +68,13 @@ def spaced_date(g: Reader, j: int) -> Match | None:
 def daymonth_core(g: Reader, j: int) -> Match | None:
     """[weekday] day month [year] [dernier|prochain] [part of day]."""
     weekday = None
-    if (w := g.kind(j, "weekdays")) is not None:
+    w = g.kind(j, "weekdays", abbr=True)
+    if w is not None and "abbr" in g.flags(j, "weekdays") and g.mod(j - 1) in ("det", "this_det"):
+        w = None  # « le jeu 14 mars », « la mer »: after a determiner the word is a noun, agendas write none
+    if w is not None:
         weekday, j = int(w), j + 1
+        if "abbr" in g.flags(j - 1, "weekdays") and g.glued_sign(j, "."):
+            j += 1  # « sam. 14 déc. »
     dn = g.day_number(j)
     if dn is None:
         return None

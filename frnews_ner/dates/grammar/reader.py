@@ -81,11 +81,14 @@ class Reader:
         self.memo: dict[tuple[object, int], Match | None] = {}
 
     # ---- what the lexicon says -------------------------------------------------------------------
-    def kind(self, j: int, kind: str) -> str | None:
-        """The value item ``j`` has in lexicon ``kind`` (``"8"`` for « août » in ``months``), else None."""
+    def kind(self, j: int, kind: str, *, abbr: bool = False) -> str | None:
+        """The value item ``j`` has in lexicon ``kind`` (``"8"`` for « août » in ``months``), else None.
+
+        An abbreviation (flag ``abbr``: « sept », « sam ») has a value only for a rule that asks for
+        one (``abbr=True``, next to a day or a year): alone it is a word (« sept soldats », « Sam »)."""
         if 0 <= j < self.n:
             e = self.items[j].entries.get(kind)
-            return e[0] if e else None
+            return e[0] if e and (abbr or "abbr" not in e[1]) else None
         return None
 
     def flags(self, j: int, kind: str) -> frozenset[str]:
@@ -242,7 +245,7 @@ class Reader:
 
     def month(self, j: int, *, abbr: bool) -> tuple[int, int] | None:
         """A month name (abbreviations only with ``abbr``: next to a day or a year)."""
-        v = self.kind(j, "months")
+        v = self.kind(j, "months", abbr=True)
         if v is None:
             return None
         if "abbr" in self.flags(j, "months"):

@@ -31,7 +31,7 @@ def each(g: Reader, i: int) -> Match | None:
         return j + 1, Frame("set", value=f"XXXX-XX-XXT{p}", granularity="partofday")
     if g.is_(j, "month_noun") and g.is_(j + 1, "of") and (m := g.kind(j + 2, "months")):
         return j + 3, Frame("set", value=f"XXXX-{int(m):02d}", granularity="month")
-    if (m := g.kind(j, "months")) is not None and "abbr" not in g.flags(j, "months"):
+    if (m := g.kind(j, "months")) is not None:
         return j + 1, Frame("set", value=f"XXXX-{int(m):02d}", granularity="month")
     return None
 
