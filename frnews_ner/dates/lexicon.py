@@ -207,13 +207,14 @@ def _read_kind(path: Path, kind: str, problems: Problems) -> list[tuple[int, Wor
     return out
 
 
-def _unaccented(entries: dict[Words, tuple[Entry, ...]], classes: dict[Words, set[str]]) -> dict[Words, tuple[Entry, ...]]:
+def _unaccented(entries: dict[Words, tuple[Entry, ...]], classes: dict[Words, set[str]]
+                ) -> tuple[dict[Words, tuple[Entry, ...]], dict[Words, set[str]]]:
     """The date words written without their accents (« fevrier », « annee », « apres-demain », « ete »,
     and « FEVRIER » in capitals, where French print often drops them) → the entries of the accented
     word. Not where the bare spelling is a word of its own in the lexicon: « des » stays an article,
     never « dès »; « passe » (the verb, listed under ``needs_its_accent``) never « passé » (last).
     Only date words (months, units, ordinals…) and their classes, not the other function words
-    (« prévu » stays a class of its own). The bare forms' classes are added to ``classes``."""
+    (« prévu » stays a class of its own). Returns the bare forms' entries and their classes."""
     out: dict[Words, list[Entry]] = {}
     bare_classes: dict[Words, set[str]] = {}
     for pieces, found in entries.items():
@@ -224,8 +225,7 @@ def _unaccented(entries: dict[Words, tuple[Entry, ...]], classes: dict[Words, se
             listed.extend(e for e in found if e not in listed)
             if pieces in classes:  # a date word's classes come with it (« siècle »: a unit and a century noun)
                 bare_classes.setdefault(bare, set()).update(classes[pieces])
-    classes.update(bare_classes)
-    return {k: tuple(v) for k, v in out.items()}
+    return {k: tuple(v) for k, v in out.items()}, bare_classes
 
 
 @dataclass(frozen=True)
@@ -290,7 +290,9 @@ class Lexicon:
                 path, line = where[pieces]
                 problems.add(path, line, f"expected a word of one piece or a phrase of another date kind, "
                                          f"found {''.join(pieces)!r}, which can never match")
-        frozen.update(_unaccented(frozen, classes))
+        bare_entries, bare_classes = _unaccented(frozen, classes)
+        frozen.update(bare_entries)
+        classes.update(bare_classes)
         longest: dict[str, int] = {}
         for key in frozen:
             longest[key[0]] = max(longest.get(key[0], 0), len(key))
