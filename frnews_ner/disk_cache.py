@@ -4,9 +4,10 @@ Two things are cached, each under a key that names everything it is built from:
 
 - the built :class:`~frnews_ner.rules.RuleSet` (``rules-<key>.pickle``): reading and checking the
   rule files and indexing the knowledge base takes about 0.7 s, unpickling it about 0.07 s. Its key
-  digests the frnews_ner version, the Python version, the parts asked for, and the path, size and
-  modification time of every file of the installed package (code and shipped data) and of every
-  user rules directory: editing a rule file or the code makes a new key;
+  digests the frnews_ner version, the Python version, the parts asked for, the path, size and
+  modification time of every file of the installed package (code and shipped data), and the name
+  and content digest of every file of the user rules directories: editing a rule file or the code
+  makes a new key;
 - the tokens of the knowledge base's names for the entity ruler (``tokens-<key>.pickle``: word →
   token texts' hashes), about 0.25 s of tokenising. Its key digests the spaCy version and the
   tokenizer's own settings (rules, prefixes, suffixes, infixes); words it does not hold yet are

@@ -8,14 +8,14 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from .chunking import DEFAULT_CHUNK_CHARS, merge_dates, merge_entities, split_text
 from .errors import InputError, ModelNotFoundError
 from .processing_text import ProcessingText
-from .published import Published, parse_published, parse_published_time
+from .published import Published, parse_published, parse_published_time, published_text
 from .records import DocId, ErrorRecord, Extraction, Mention, TimeExpression
 from .rules import RuleSet, load_rules
 
@@ -249,9 +249,7 @@ class Extractor:
 
     def _make_doc(self, plan: _Plan, n: int) -> Doc:
         doc = self.nlp.make_doc(plan.pieces[n][1])
-        doc._.frnews_published = (None if plan.published is None else plan.published.isoformat()
-                                  if plan.published_time is None
-                                  else datetime.combine(plan.published, plan.published_time).isoformat())
+        doc._.frnews_published = published_text(plan.published, plan.published_time)
         return doc
 
     def _run_alone(self, plan: _Plan, n: int) -> Doc | BaseException:

@@ -78,6 +78,17 @@ def parse_published_time(published: object) -> time | None:
     return clock
 
 
+def published_text(day: date | None, clock: time | None) -> str | None:
+    """A parsed publication day and time of day as one ISO string (what docs carry between processes).
+
+    >>> published_text(date(2024, 12, 15), time(8, 30))
+    '2024-12-15T08:30:00'
+    """
+    if day is None:
+        return None
+    return datetime.combine(day, clock).isoformat() if clock is not None else day.isoformat()
+
+
 def _is_missing(value: object) -> bool:
     """``None``, or a missing marker of a data frame: float ``NaN``, ``pandas.NaT``, ``numpy.datetime64("NaT")``.
 

@@ -17,13 +17,13 @@ is declared to srsly's msgpack under its entry points.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.tokens import Doc
 
-from ..published import parse_published, parse_published_time
+from ..published import parse_published, parse_published_time, published_text
 
 PUBLISHED = "frnews_published"
 TITLES = "frnews_titles"
@@ -79,10 +79,7 @@ def docs_with_published(nlp: Any, items: Iterable[tuple[str, Any]]) -> Iterator[
 def published_iso(published: Any) -> str | None:
     """``published`` as the ISO string the docs carry: the day, and its time of day when given."""
     day = parse_published(published)
-    if day is None:
-        return None
-    clock = parse_published_time(published)
-    return datetime.combine(day, clock).isoformat() if clock is not None else day.isoformat()
+    return published_text(day, parse_published_time(published) if day is not None else None)
 
 
 def published_of(doc: Doc) -> date | None:

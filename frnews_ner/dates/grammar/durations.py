@@ -251,8 +251,7 @@ def _counted_from_before(g: Reader, end: int) -> bool:
     après. », not « un jour après l'autre »): the count runs from the date mentioned before."""
     if g.mod(end) in ("after", "before"):
         return True
-    alone = end + 1 >= g.n or not g.items[end + 1].text[0].isalnum()
-    return (g.is_(end, "after") or g.is_(end, "before")) and alone
+    return (g.is_(end, "after") or g.is_(end, "before")) and g.sign_or_end(end + 1)
 
 
 def approximate_number(g: Reader, j: int) -> tuple[int, int] | None:

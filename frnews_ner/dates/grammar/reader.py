@@ -318,10 +318,14 @@ class Reader:
             return j + 1, "prev_next" if self.is_(j, "after") else "prev_last"
         return k, None
 
+    def sign_or_end(self, k: int) -> bool:
+        """Item ``k`` is a sign (punctuation) or past the last item."""
+        return k >= self.n or not self.items[k].text[0].isalnum()
+
     def _ends_phrase(self, k: int) -> bool:
         """Nothing a preposition could govern starts at ``k``: the end, a sign, or (tagged docs) a
         word that is no determiner, noun, name, number or adjective."""
-        if k >= self.n or not self.items[k].text[0].isalnum():
+        if self.sign_or_end(k):
             return True
         return self.has_pos and self.pos(k) not in ("DET", "NOUN", "PROPN", "NUM", "ADJ")
 

@@ -8,11 +8,16 @@ from .durations import UNIT_GRAIN, duration_value
 from .reader import Reader
 
 
+def weekly(weekday: int | str, part: str | None) -> str:
+    """The TIMEX3 value of every ``weekday`` (at ``part`` of the day): ``XXXX-WXX-2``, ``XXXX-WXX-6TMO``."""
+    return f"XXXX-WXX-{weekday}" + (f"T{part}" if part else "")
+
+
 def each(g: Reader, i: int) -> Match | None:
     if g.mod(i) == "det" and g.is_(i, "plural_det") and (w := g.kind(i + 1, "weekdays")) \
             and g.plural_form(i + 1):
         k, part = g.part_after(i + 2)
-        return k, Frame("set", value=f"XXXX-WXX-{w}" + (f"T{part}" if part else ""), granularity="day")
+        return k, Frame("set", value=weekly(w, part), granularity="day")
     if g.kind(i, "sets") != "each":
         return None
     j = i + 1
@@ -25,8 +30,7 @@ def each(g: Reader, i: int) -> Match | None:
         return j + 1, Frame("set", value=value, granularity=grain)
     if (w := g.kind(j, "weekdays")) is not None and amount == 1:
         k, part = g.part_after(j + 1)
-        value = f"XXXX-WXX-{w}" + (f"T{part}" if part else "")
-        return k, Frame("set", value=value, granularity="day")
+        return k, Frame("set", value=weekly(w, part), granularity="day")
     if (p := g.part_of_day(j, plural=True)) is not None and amount == 1:
         return j + 1, Frame("set", value=f"XXXX-XX-XXT{p}", granularity="partofday")
     if g.is_(j, "month_noun") and g.is_(j + 1, "of") and (m := g.kind(j + 2, "months")):

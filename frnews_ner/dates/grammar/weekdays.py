@@ -11,6 +11,7 @@ from ..models import Frame, Match
 from .clock import juxtaposed_clock
 from .durations import TIMEX_MODS
 from .reader import Reader, shift_of
+from .sets import weekly
 
 #: « lundi en huit » / « en quinze »: the class of the word after « en » and the weeks it adds.
 _WEEKS_ON = {"one_week_on": 1, "two_weeks_on": 2}
@@ -31,9 +32,8 @@ def weekday(g: Reader, i: int) -> Match | None:
         # Tuesday; with its day number it is the day-month rule's (the longer match)
         if g.is_(i, "masculine_article") and g.direction_after(k)[1] is None:
             k, part = g.part_after(k)
-            code = f"XXXX-WXX-{int(w)}" + (f"T{part}" if part else "")
             return k, Frame("time" if part else "date", weekday=int(w), part=part, granularity="day",
-                            habitual=code)
+                            habitual=weekly(int(w), part))
         return None
     if g.is_(k, "same") and det == "this_det":
         k += 1
