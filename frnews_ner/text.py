@@ -15,7 +15,8 @@ import unicodedata
 #: Typographic apostrophes and dashes, each read as the plain ASCII one.
 APOSTROPHES = "’ʼ‘`´"
 DASHES = "‐‑‒–—−"
-_TYPOGRAPHY = str.maketrans({**{c: "'" for c in APOSTROPHES}, **{c: "-" for c in DASHES}})
+#: Each typographic apostrophe and dash → its plain form.
+_TYPOGRAPHY = (*((c, "'") for c in APOSTROPHES), *((c, "-") for c in DASHES))
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _SPACES = re.compile(r"\s+")
 #: The combining diacritics of U+0300–U+036F (all but U+034F, the grapheme joiner, which is no mark).
@@ -32,7 +33,7 @@ def fold(text: str) -> str:
     """
     if text.isascii():  # most names (and every GeoNames ASCII alias): no accents to strip
         return _SPACES.sub(" ", text.replace("`", "'").lower()).strip()
-    text = text.translate(_TYPOGRAPHY)
+    text = plain_typography(text)
     decomposed = unicodedata.normalize("NFKD", text)
     # the accents of Latin letters in one pass; other scripts' marks one character at a time
     stripped = _LATIN_MARKS.sub("", decomposed)
@@ -41,13 +42,26 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", stripped.casefold()).strip()
 
 
+def plain_typography(text: str) -> str:
+    """Typographic apostrophes and dashes as plain ones, one character for one.
+
+    >>> plain_typography("l’ONU – aujourd’hui")
+    "l'ONU - aujourd'hui"
+    """
+    # one C scan per sign: str.translate reads a non-ASCII text character by character through a dict
+    for sign, plain in _TYPOGRAPHY:
+        if sign in text:
+            text = text.replace(sign, plain)
+    return text
+
+
 def lower_keep_length(text: str) -> str:
     """Lower case with plain apostrophes and hyphens, never changing the length (offsets stay valid).
 
     >>> lower_keep_length("Aujourd’hui À 14h")
     "aujourd'hui à 14h"
     """
-    plain = text.translate(_TYPOGRAPHY)
+    plain = plain_typography(text)
     lowered = plain.lower()
     # str.lower changes a length only where one character lowers to several (« İ »), and it reads
     # a final « Σ » by its context: elsewhere it is the per-character rule below, in C

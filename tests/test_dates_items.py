@@ -64,3 +64,17 @@ def test_items_cover_every_piece_once_and_group_lexicon_phrases(nlp) -> None:
         assert covered == list(range(len(starts)))
     phrase = build_items(nlp("il y a deux ans"), lexicon)[0]
     assert phrase.key == ("il", "y", "a") and phrase.text == "il y a" and phrase.entries
+
+
+def test_items_are_lists_per_field_with_an_item_view(nlp) -> None:
+    lexicon = default_lexicon()
+    doc = nlp("Il y a deux ans, le 14 JUILLET.")
+    items = build_items(doc, lexicon)
+    # one list per field, all of the same length; ``items[j]`` is the same item as an object
+    assert len(items) == len(items.text) == len(items.start) == len(items.entries) == len(items.tok)
+    assert items.text[:3] == ["il y a", "deux", "ans"] and items.key(0) == ("il", "y", "a")
+    assert items.raw(len(items) - 2) == "JUILLET" and items[-2].text == "juillet"
+    assert items[-2].entries == {"months": ("7", frozenset())} and items[-2].tok == 8
+    assert [i.text for i in items] == items.text
+    with pytest.raises(IndexError, match="item 8 of 8"):
+        items[8]

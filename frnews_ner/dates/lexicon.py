@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..rules import Problems, files_named, read_table
@@ -298,6 +299,24 @@ class Lexicon:
             longest[key[0]] = max(longest.get(key[0], 0), len(key))
         return cls(frozen, tuple(sources), longest,
                    {k: frozenset(v) for k, v in classes.items() if v})
+
+    @cached_property
+    def single_pieces(self) -> dict[str, tuple[dict[str, tuple[str, frozenset[str]]], frozenset[str]]]:
+        """Each word of one piece the lexicon knows → its entries by kind (``{"months": ("8", …)}``) and
+        its classes, as the grammar's items hold them (built once per lexicon; read only)."""
+        words = {k[0] for k in self.entries if len(k) == 1} | {k[0] for k in self.classes if len(k) == 1}
+        return {w: ({kind: (value, flags) for kind, value, flags in self.lookup((w,))}, self.classes_of((w,)))
+                for w in words}
+
+    @cached_property
+    def phrase_seconds(self) -> dict[str, frozenset[str]]:
+        """The first piece of each phrase of several pieces → the pieces that can follow it in one
+        (« il » → {« y »}): where the next piece is none of them, no phrase starts."""
+        seconds: dict[str, set[str]] = {}
+        for key in self.entries:
+            if len(key) > 1:
+                seconds.setdefault(key[0], set()).add(key[1])
+        return {first: frozenset(v) for first, v in seconds.items()}
 
     def lookup(self, pieces: Words) -> tuple[Entry, ...]:
         """Every (kind, value, flags) the lower-cased pieces have in the lexicon."""

@@ -93,7 +93,7 @@ class SenseReader:
             if g.is_(j, "past_head"):
                 return "past"
             if g.is_participle(j):
-                tok = g.items[j].tok
+                tok = g.items.tok[j]
                 if tok > 0 and g.doc[tok - 1].pos_ == "AUX":
                     return None  # « a été interpellé lundi »: the clause's tense says it
                 return "past"  # « interpellé lundi », « élu le 8 mars »

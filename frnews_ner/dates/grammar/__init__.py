@@ -25,7 +25,7 @@ from ..models import Candidate, Item, Match
 from . import (absolute, clock, decades, durations, extents, holidays, last_next, names, ordinals, parts_of_day,
                refs,
                relative_days, seasons, sets, start_mid_end, weekdays)
-from .decades import ROMAN
+from .decades import ROMAN, ROMAN_LETTERS
 from .ranges import link_ranges
 from .reader import DETERMINERS, Reader
 
@@ -171,18 +171,19 @@ class _Masks:
                 self.roman |= bit
         self.class_names = frozenset(self.classes)
 
-    def of(self, item: Item, decimal: bool, roman: bool) -> int:
-        """The rules whose declaration ``item`` meets (``decimal``/``roman``: what its text is)."""
+    def of(self, entries: dict[str, tuple[str, frozenset[str]]], classes: frozenset[str], decimal: bool,
+           roman: bool) -> int:
+        """The rules whose declaration an item meets, from its lexicon ``entries`` and ``classes``
+        (``decimal``/``roman``: what its text is)."""
         mask = 0
-        entries = item.entries
         kinds = self.kinds
         for kind in entries:
             mask |= kinds.get(kind, 0)
         mod = entries.get("modifiers")
         if mod is not None:
             mask |= self.mods.get(mod[0], 0)
-        if item.classes and not self.class_names.isdisjoint(item.classes):
-            for word_class in self.class_names.intersection(item.classes):
+        if classes and not self.class_names.isdisjoint(classes):
+            for word_class in self.class_names.intersection(classes):
                 mask |= self.classes[word_class]
         if decimal:
             mask |= self.digits
@@ -209,13 +210,13 @@ class Dispatch:
     def rules_at(self, g: Reader, i: int, decimal: bool, roman: bool) -> tuple[Rule, ...]:
         """The rules to try at item ``i`` (``decimal``/``roman``: its text is digits / a Roman ordinal)."""
         items = g.items
-        item = items[i]
-        mask = self.everywhere | self.at.of(item, decimal, roman)
-        mod = item.entries.get("modifiers")
+        entries = items.entries[i]
+        mask = self.everywhere | self.at.of(entries, items.classes[i], decimal, roman)
+        mod = entries.get("modifiers")
         if mod is not None and mod[0] in DETERMINERS and i + 1 < g.n:
-            nxt = items[i + 1]
-            text = nxt.text
-            mask |= self.after.of(nxt, text.isdecimal(), ROMAN.match(text) is not None)
+            text = items.text[i + 1]
+            mask |= self.after.of(items.entries[i + 1], items.classes[i + 1], text.isdecimal(),
+                                  ROMAN.match(text) is not None)
         table = self._tables.get(mask)
         if table is None:
             table = self._tables[mask] = tuple(r for n, r in enumerate(self.rules) if mask >> n & 1)
@@ -243,22 +244,22 @@ class Grammar:
 
     def candidates(self) -> list[Candidate]:
         g = self.g
+        items = g.items
+        texts = items.text
         rules_at = self.dispatch.rules_at
         roman_match = ROMAN.match
         out: list[Candidate] = []
-        i = 0
-        while i < g.n:
-            item = g.items[i]
-            text = item.text
+        # every rule starts on a lexicon word, digits or a Roman ordinal (« xixe »: its first letter is
+        # one of ROMAN_LETTERS): the other items are never visited
+        starts = [i for i, (text, entries) in enumerate(zip(texts, items.entries))
+                  if entries or text.isdecimal() or (text[0] in ROMAN_LETTERS and roman_match(text))]
+        done = 0  # the items before are read (inside a match, or no rule starts there)
+        for i in starts:
+            if i < done:
+                continue
+            text = texts[i]
             decimal = text.isdecimal()
-            if not item.entries and not decimal:
-                if not roman_match(text):
-                    # every rule starts on a lexicon word, digits or a Roman ordinal: skip the rest cheaply
-                    i += 1
-                    continue
-                roman = True
-            else:
-                roman = roman_match(text) is not None
+            roman = roman_match(text) is not None
             best: Match | None = None
             # only the rules that can start on this item (first-item dispatch, see Rule), highest
             # priority first: a later rule must be strictly longer
@@ -267,20 +268,19 @@ class Grammar:
                 if m is not None and m[0] > i and (best is None or m[0] > best[0]):
                     best = m
             if best is None:
-                i += 1
                 continue
             end, frame = best
+            done = end
             if frame.kind == "none":  # the words of a name (« rue du 4-Septembre »): no date
-                i = end
                 continue
             # Clean span: never end on punctuation or a hyphen.
-            while end - 1 > i and not g.items[end - 1].text[0].isalnum():
+            while end - 1 > i and not texts[end - 1][0].isalnum():
                 end -= 1
+            done = end
             signal = g.signal(i)
             if signal == "approx_signal" and frame.mod is None and frame.kind in ("time", "date", "duration"):
                 frame = replace(frame, mod="APPROX")
-            out.append(Candidate(i, end, g.items[i].start, g.items[end - 1].end, frame, signal, item.tok))
-            i = end
+            out.append(Candidate(i, end, items.start[i], items.end[end - 1], frame, signal, items.tok[i]))
         return link_ranges(g, out)
 
 

@@ -53,7 +53,7 @@ def spaced_date(g: Reader, j: int) -> Match | None:
     if any(x is None for x in groups) or [len(x or "") for x in groups] != [2, 2, 4]:
         return None
     for k in (j + 1, j + 2):
-        if g.text[g.items[k - 1].end:g.items[k].start] != " ":
+        if g.text[g.items.end[k - 1]:g.items.start[k]] != " ":
             return None
     before, after = g.word(j - 1), g.word(j + 3)
     if before.isdecimal() or before in ("+", ",", ".", "-", "/") or after.isdecimal() or (

@@ -114,7 +114,7 @@ def zone_after(g: Reader, k: int) -> tuple[int, str | None]:
     """« GMT », « locales », « heure locale », « heure de Paris » right after a clock time (UTC
     only in capitals: « gmt » in lower case is rarely a zone in running text)."""
     z = g.kind(k, "zones")
-    if z == "UTC" and (g.items[k].raw.isupper() or " " in g.items[k].raw):
+    if z == "UTC" and (g.items.raw(k).isupper() or " " in g.items.raw(k)):
         return k + 1, z
     if z == "LOCAL" and g.is_(k, "local_adjective"):
         return k + 1, z

@@ -14,8 +14,10 @@ import re
 from ..models import Frame, Match
 from .reader import Reader
 
-ROMAN = re.compile(r"^([ivxlc]+)(e|ème|eme)$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+#: The letters a Roman ordinal is written with, lower-cased (the first letter of every ROMAN match).
+ROMAN_LETTERS = frozenset(_ROMAN_VALUES)
+ROMAN = re.compile(rf"^([{''.join(_ROMAN_VALUES)}]+)(e|ème|eme)$")
 
 
 def roman(text: str) -> int | None:

@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 
 from ...sentences import Sentences
 from ..lexicon import Lexicon
-from ..models import Frame, Item, Match
+from ..items import Items
+from ..models import Frame, Match
 
 #: Punctuation that opens a sentence or a quotation for :meth:`Reader.sentence_initial`.
 _OPENING_MARKS = frozenset({".", "!", "?", ":", "«", "\"", "(", "-", "_", "\n"})
@@ -67,7 +68,7 @@ def read_once(rule: Callable[[Reader, int], Match | None]) -> Callable[[Reader, 
 class Reader:
     """Items of one doc with accessors; out-of-range indexes read as nothing (``""``, ``None``)."""
 
-    def __init__(self, doc: Doc, items: list[Item], sentences: Sentences, lexicon: Lexicon,
+    def __init__(self, doc: Doc, items: Items, sentences: Sentences, lexicon: Lexicon,
                  text: str | None = None) -> None:
         self.doc = doc
         self.lexicon = lexicon
@@ -76,6 +77,11 @@ class Reader:
         self.sentences = sentences
         self.items = items
         self.n = len(items)
+        # the item lists the accessors read (one list per field, see Items)
+        self._entries = items.entries
+        self._classes = items.classes
+        self._texts = items.text
+        self._toks = items.tok
         self.has_pos = any(t.pos_ for t in doc)
         #: matches of the rules marked :func:`read_once`, by (rule, item)
         self.memo: dict[tuple[object, int], Match | None] = {}
@@ -87,17 +93,17 @@ class Reader:
         An abbreviation (flag ``abbr``: « sept », « sam ») has a value only for a rule that asks for
         one (``abbr=True``, next to a day or a year): alone it is a word (« sept soldats », « Sam »)."""
         if 0 <= j < self.n:
-            e = self.items[j].entries.get(kind)
+            e = self._entries[j].get(kind)
             return e[0] if e and (abbr or "abbr" not in e[1]) else None
         return None
 
     def flags(self, j: int, kind: str) -> frozenset[str]:
-        e = self.items[j].entries.get(kind) if 0 <= j < self.n else None
+        e = self._entries[j].get(kind) if 0 <= j < self.n else None
         return e[1] if e else frozenset()
 
     def is_(self, j: int, word_class: str) -> bool:
         """Whether item ``j`` is a word of ``word_class`` in ``words.tsv`` (« de » is ``of``)."""
-        return 0 <= j < self.n and word_class in self.items[j].classes
+        return 0 <= j < self.n and word_class in self._classes[j]
 
     def mod(self, j: int) -> str | None:
         return self.kind(j, "modifiers")
@@ -118,7 +124,7 @@ class Reader:
 
     # ---- surface -------------------------------------------------------------------------------------
     def word(self, j: int) -> str:
-        return self.items[j].text if 0 <= j < self.n else ""
+        return self._texts[j] if 0 <= j < self.n else ""
 
     def digits(self, j: int) -> str | None:
         """The digits of item ``j`` when it is a number a date can hold (at most
@@ -129,7 +135,7 @@ class Reader:
 
     def glued(self, j: int) -> bool:
         """Item ``j`` touches the previous one (no space)."""
-        return 0 <= j < self.n and not self.items[j].space_before
+        return 0 <= j < self.n and not self.items.space_before[j]
 
     def glued_sign(self, j: int, sign: str) -> bool:
         """Item ``j`` is ``sign`` written against the previous item (« mi-mars », « 14h30 »)."""
@@ -144,23 +150,23 @@ class Reader:
         return self.decimal_sign(j) and self.digits(j + 1) is not None and self.glued(j + 1)
 
     def pos(self, j: int) -> str:
-        return self.doc[self.items[j].tok].pos_ if 0 <= j < self.n else ""
+        return self.doc[self._toks[j]].pos_ if 0 <= j < self.n else ""
 
     def is_participle(self, j: int) -> bool:
         """The token of item ``j`` is a participle (spaCy morphology; never without a tagger)."""
-        return 0 <= j < self.n and "Part" in self.doc[self.items[j].tok].morph.get("VerbForm", None)
+        return 0 <= j < self.n and "Part" in self.doc[self._toks[j]].morph.get("VerbForm", None)
 
     def is_capitalised(self, j: int) -> bool:
-        raw = self.items[j].raw
+        raw = self.items.raw(j)
         return bool(raw) and raw[0].isupper()
 
     def sentence_initial(self, j: int) -> bool:
         if j == 0:
             return True
-        tok = self.doc[self.items[j].tok]
+        tok = self.doc[self._toks[j]]
         if tok.is_sent_start:
             return True
-        return self.word(j - 1) in _OPENING_MARKS or "\n" in self.text[self.items[j - 1].end:self.items[j].start]
+        return self.word(j - 1) in _OPENING_MARKS or "\n" in self.text[self.items.end[j - 1]:self.items.start[j]]
 
     def signal(self, first: int) -> str | None:
         """The preposition-like modifier just before an extent (outside of it)."""
@@ -320,7 +326,7 @@ class Reader:
 
     def sign_or_end(self, k: int) -> bool:
         """Item ``k`` is a sign (punctuation) or past the last item."""
-        return k >= self.n or not self.items[k].text[0].isalnum()
+        return k >= self.n or not self._texts[k][0].isalnum()
 
     def _ends_phrase(self, k: int) -> bool:
         """Nothing a preposition could govern starts at ``k``: the end, a sign, or (tagged docs) a
