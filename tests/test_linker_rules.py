@@ -255,6 +255,29 @@ def test_names_tokenised_in_one_call_as_word_by_word(nlp, ruler):
         del ruler._orths
 
 
+def test_the_matcher_reads_windows_after_gate_words_and_finds_the_whole_docs_matches(nlp, ruler):
+    from frnews_ner.pipeline.entity_ruler import EntityRuler, pattern_reach
+    from frnews_ner.rules import Pattern
+
+    assert pattern_reach([{"LOWER": "cour"}, {"LOWER": "de", "OP": "?"}, {"IS_TITLE": True}]) == 3
+    assert pattern_reach([{"LOWER": "a"}, {"IS_TITLE": True, "OP": "{2}"}, {"LOWER": "b", "OP": "{,3}"}]) == 6
+    assert pattern_reach([{"LOWER": "a"}, {"IS_TITLE": True, "OP": "{1,4}"}]) == 5
+    for unbounded in ("+", "*", "{2,}"):
+        assert pattern_reach([{"LOWER": "a"}, {"IS_TITLE": True, "OP": unbounded}]) is None
+    assert ruler._matcher_reach and ruler._matcher_reach >= 4
+    # gate words closer than the reach (windows that overlap), far apart, at the start and at the end
+    text = ("Cour de cassation et Conseil d'État, puis le ministère de l'Intérieur et des Outre-mer. "
+            + "Rien à signaler ici, " * 30 + "sinon le Parti socialiste unifié, le Tribunal de Lyon et la Cour")
+    doc = nlp.make_doc(text)
+    windowed = ruler._token_matches(doc)
+    assert len(windowed) >= 4 and sorted(windowed) == sorted(ruler.matcher(doc))
+    assert ruler._token_matches(nlp.make_doc("Rien à signaler.")) == []
+    unbounded = Pattern("ORG", [{"LOWER": "groupe"}, {"IS_TITLE": True, "OP": "+"}], None, "mine.jsonl:1")
+    own = EntityRuler(nlp, "own_ruler", kb=ruler.kb, patterns=[unbounded])
+    assert own._matcher_reach is None  # no bound: the Matcher reads the whole doc
+    assert "groupe Vatel Durand Martin" in [e.text for e in own(nlp("Le groupe Vatel Durand Martin rachète.")).ents]
+
+
 def test_the_matcher_is_skipped_only_where_no_pattern_can_start(nlp, ruler):
     from frnews_ner.pipeline.entity_ruler import EntityRuler, first_words
     from frnews_ner.rules import Pattern

@@ -32,10 +32,6 @@ from ..text import fold
 from .tokens import token_texts
 
 
-def _key(span: Span) -> tuple[str, ...]:
-    return tuple(t.text for t in span)
-
-
 class DocConsistency:
     """See the module docstring."""
 
@@ -51,20 +47,23 @@ class DocConsistency:
         ents = list(doc.ents)
         if not ents:
             return doc
+        words = token_texts(doc)
+        # each name as its words, read from the doc's words (not a Token per word of every name)
+        keys = [tuple(words[e.start:e.end]) for e in ents]
         votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-        for ent in ents:
-            votes[_key(ent)][ent.label_] += 1
+        for key, ent in zip(keys, ents):
+            votes[key][ent.label_] += 1
         majority: dict[tuple[str, ...], str] = {}
         for key, counts in votes.items():
             (label, n), *rest = counts.most_common()
             if not rest or n > rest[0][1]:
                 majority[key] = label
-        fixed = [Span(doc, e.start, e.end, label=majority.get(_key(e), e.label_), kb_id=e.kb_id) for e in ents]
+        fixed = [Span(doc, e.start, e.end, label=majority.get(key, e.label_), kb_id=e.kb_id)
+                 for key, e in zip(keys, ents)]
         taken = [False] * len(doc)
         for e in fixed:
             for i in range(e.start, e.end):
                 taken[i] = True
-        words = token_texts(doc)
         added = self._repeats(doc, words, majority, taken) + self._acronyms(doc, words, fixed, taken)
         doc.set_ents(sorted(fixed + added, key=lambda s: s.start), default="outside")
         return doc
@@ -133,7 +132,9 @@ class DocConsistency:
         added = []
         if not sources:
             return []
-        for i, word in enumerate(words):  # Token.is_alpha is str.isalpha of its text
+        # only the words that are the initials of a name (Token.is_alpha is str.isalpha of its text)
+        for i in [k for k, word in enumerate(words) if word in sources]:
+            word = words[i]
             if taken[i] or len(word) < 2 or not word.isupper() or not word.isalpha():
                 continue
             labels = sources.get(word)

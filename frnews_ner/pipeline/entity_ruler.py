@@ -116,6 +116,37 @@ def first_words(pattern: list[dict[str, object]]) -> set[str] | None:
     return None
 
 
+#: Quantifiers of spaCy's Matcher → the most tokens one token spec can match (``None``: no bound).
+_OP_REACH: dict[str | None, int | None] = {None: 1, "1": 1, "!": 1, "?": 1, "+": None, "*": None}
+_COUNTED_OP = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
+
+
+def pattern_reach(pattern: list[dict[str, object]]) -> int | None:
+    """The most tokens a match of a token pattern can span, or None when it has no bound (« + », « * »,
+    « {2,} »).
+
+    >>> pattern_reach([{"LOWER": "cour"}, {"LOWER": "de", "OP": "?"}, {"IS_TITLE": True, "OP": "{1,3}"}])
+    5
+    >>> pattern_reach([{"IS_TITLE": True, "OP": "+"}]) is None
+    True
+    """
+    total = 0
+    for spec in pattern:
+        op = spec.get("OP")
+        if op in _OP_REACH:
+            reach = _OP_REACH[op]  # type: ignore[index]
+        else:
+            counted = _COUNTED_OP.match(op) if isinstance(op, str) else None
+            if counted is None:
+                return None  # an operator spaCy would refuse: the Matcher says so when the pattern is added
+            low, comma, high = counted.groups()
+            reach = int(high) if high else (None if comma else int(low or 0))
+        if reach is None:
+            return None
+        total += reach
+    return total
+
+
 def _spellings(phrase: str) -> tuple[str, ...]:
     """A phrase as written and with typographic apostrophes (texts use both)."""
     return tuple(dict.fromkeys((phrase, phrase.replace("'", "’"))))
@@ -154,6 +185,9 @@ class EntityRuler:
         #: the lower-cased words every token pattern can start with, or None when some pattern may
         #: start on any word: a doc holding none of them cannot match, the Matcher is not run on it
         self._matcher_gate: set[str] | None = set()
+        #: the most tokens a token pattern's match spans (None: some pattern has no bound); with the
+        #: gate, the Matcher reads only the tokens after a gate word, not the whole doc
+        self._matcher_reach: int | None = 0
         for pattern in patterns:
             key = self._key(nlp, pattern.label, pattern.id or "", pattern.source)
             if isinstance(pattern.pattern, list):
@@ -162,6 +196,9 @@ class EntityRuler:
                     self._matcher_gate = None
                 else:
                     self._matcher_gate |= firsts
+                reach = pattern_reach(pattern.pattern)
+                self._matcher_reach = None if reach is None or self._matcher_reach is None \
+                    else max(self._matcher_reach, reach)
                 try:
                     self.matcher.add(key, [pattern.pattern], greedy="LONGEST")
                 except (ValueError, KeyError, TypeError, AttributeError) as err:
@@ -175,6 +212,8 @@ class EntityRuler:
                 phrases.setdefault(key, {}).update(dict.fromkeys(self._variants(nlp, pattern.pattern)))
         if refused:
             raise RuleError(refused)
+        strings = nlp.vocab.strings
+        self._gate_hashes = frozenset(strings[w] for w in self._matcher_gate) if self._matcher_gate else frozenset()
         self._add_kb_phrases(nlp, phrases)
         for key, orths in phrases.items():
             # sequences of hashes are what spaCy's own unpickling hands PhraseMatcher.add
@@ -329,7 +368,7 @@ class EntityRuler:
             return ent.start in title_starts or (ent.start in in_title_words and ent.label_ != "ORG")
 
         model_ents = [e for e in self._clean_model_ents(doc) if not part_of_a_title(e)]
-        rule_spans, named = self._rule_spans(doc, texts)
+        rule_spans, named = self._rule_spans(doc)
         ents = prefer_rule_spans(model_ents, [s for s in rule_spans if not part_of_a_title(s)], named)
         demonyms, ents = self._demonyms(doc, ents, [f for f in titled if f.country], folded)
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
@@ -358,13 +397,11 @@ class EntityRuler:
             kept.append(ent)
         return kept
 
-    def _rule_spans(self, doc: Doc, texts: list[str]) -> tuple[list[Span], frozenset[tuple[int, int]]]:
+    def _rule_spans(self, doc: Doc) -> tuple[list[Span], frozenset[tuple[int, int]]]:
         """Spans of the patterns and knowledge-base names, and the extents of the latter."""
         spans: list[Span] = []
         named: set[tuple[int, int]] = set()
-        gate = self._matcher_gate
-        may_match = gate is None or not gate.isdisjoint({w.lower() for w in texts})
-        for match_id, start, end in (self.matcher(doc) if may_match else ()):
+        for match_id, start, end in self._token_matches(doc):
             target = self._targets[match_id]
             spans.append(Span(doc, start, end, label=target.label, kb_id=target.kb_id))
         for match_id, start, end in self.phrases(doc):
@@ -376,6 +413,32 @@ class EntityRuler:
             if target.from_kb:
                 named.add((start, end))
         return spans, frozenset(named)
+
+    def _token_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The Matcher's matches in ``doc``, read only where a match can be: in the tokens from each
+        word a pattern starts with, as far as the longest pattern reaches (the whole doc when some
+        pattern may start on any word or has no bound).
+
+        Windows that overlap are read as one, so no two windows hold parts of one match and the
+        Matcher's ``greedy`` filter sees, in each, every match that could overlap another: the matches
+        are those of the whole doc, window after window.
+        """
+        if self._matcher_gate is None or self._matcher_reach is None:
+            return cast(list[tuple[int, int, int]], self.matcher(doc))
+        if not self._gate_hashes:
+            return []
+        gate, reach, length = self._gate_hashes, self._matcher_reach, len(doc)
+        found: list[tuple[int, int, int]] = []
+        window_start = window_end = -1
+        for i in [k for k, h in enumerate(doc.to_array("LOWER").tolist()) if h in gate] + [length + reach]:
+            if i <= window_end:
+                window_end = min(max(window_end, i + reach), length)
+                continue
+            if window_start >= 0:
+                found += [(key, window_start + s, window_start + e)
+                          for key, s, e in self.matcher(doc[window_start:window_end])]
+            window_start, window_end = i, min(i + reach, length)
+        return found
 
     @staticmethod
     def _sentence_initial(doc: Doc, i: int) -> bool:
@@ -437,9 +500,9 @@ class EntityRuler:
         found: list[_FoundTitle] = []
         keyed = list(folded)  # « ex-président » read as « président », marked former
         ex_former = [False] * len(doc)
-        for n, word in enumerate(folded):
-            if word.startswith("ex-") and word[3:] in self.titles:
-                keyed[n], ex_former[n] = word[3:], True
+        for n in [k for k, word in enumerate(folded) if word[:3] == "ex-"]:
+            if folded[n][3:] in self.titles:
+                keyed[n], ex_former[n] = folded[n][3:], True
         determiners, former_words = self.kb.cue("title_determiner"), self.kb.cue("former")
         titles = self.titles
         # only where a title (or « ancien » before one) can start: one pass in C, not a Python step per token
