@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .kb.translit import latinise, romanise
 from .records import Mention
@@ -40,6 +41,7 @@ class MentionGroup:
 _SEPARATORS = frozenset(" -'.,&/()")
 
 
+@lru_cache(maxsize=65_536)  # the same names come back in every article; the slug is a function of the name
 def local_slug(name: str) -> str:
     """The name part of a local id: never empty, and two names that differ by more than case, accents
     and separators never share it.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
 from spacy.tokens import Doc
 
 
@@ -25,21 +26,16 @@ class Sentences:
         n = len(doc)
         if not doc.has_annotation("SENT_START"):
             return cls((0,) * n, (n,) * n, False)
-        starts: list[int] = []
-        current = 0
         # SENT_START read in one call (1: starts a sentence, -1: does not, 0: unknown), not through a
-        # Token per token; Token.is_sent_start is True exactly where it is 1
-        for i, flag in enumerate(doc.to_array("SENT_START").tolist()):
-            if flag == 1:
-                current = i
-            starts.append(current)
-        ends = [n] * n
-        bound = n
-        for i in range(n - 1, -1, -1):
-            ends[i] = bound
-            if starts[i] == i:
-                bound = i
-        return cls(tuple(starts), tuple(ends), True)
+        # Token per token; Token.is_sent_start is True exactly where it is 1. Token 0 always starts one.
+        flags = doc.to_array("SENT_START")
+        index = numpy.arange(n)
+        opening = flags == 1
+        starts = numpy.maximum.accumulate(numpy.where(opening, index, 0))
+        # the end of token i's sentence: the first token after i that opens one, else the doc's end
+        bounds = numpy.append(numpy.flatnonzero(opening), n)
+        ends = bounds[numpy.searchsorted(bounds, index, side="right")]
+        return cls(tuple(starts.tolist()), tuple(ends.tolist()), True)
 
     def same(self, a: int, b: int) -> bool:
         return self.start[a] == self.start[b]

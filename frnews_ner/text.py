@@ -31,6 +31,26 @@ def fold(text: str) -> str:
     >>> fold("nord‑coréennes")
     'nord-coreennes'
     """
+    found = _FOLDED.get(text)
+    if found is not None:
+        return found
+    found = _fold(text)
+    if len(text) <= _FOLD_MEMO_LENGTH:
+        if len(_FOLDED) >= _FOLD_MEMO_SIZE:
+            _FOLDED.clear()
+        _FOLDED[text] = found
+    return found
+
+
+#: Words and names folded before (the same few thousand come back in every article), bounded:
+#: forgotten all at once when full. Longer texts are folded afresh each time.
+_FOLDED: dict[str, str] = {}
+_FOLD_MEMO_SIZE = 100_000
+_FOLD_MEMO_LENGTH = 64
+
+
+def _fold(text: str) -> str:
+    """:func:`fold`, computed."""
     if text.isascii():  # most names (and every GeoNames ASCII alias): no accents to strip
         return _SPACES.sub(" ", text.replace("`", "'").lower()).strip()
     text = plain_typography(text)
@@ -93,6 +113,21 @@ def mixed_script(text: str) -> bool:
     """
     if text.isascii():
         return False
+    found = _MIXED.get(text)
+    if found is None:
+        found = _mixed_script(text)
+        if len(text) <= _FOLD_MEMO_LENGTH:
+            if len(_MIXED) >= _FOLD_MEMO_SIZE:
+                _MIXED.clear()
+            _MIXED[text] = found
+    return found
+
+
+#: :func:`mixed_script` of the non-ASCII texts read before (bounded like the fold memo).
+_MIXED: dict[str, bool] = {}
+
+
+def _mixed_script(text: str) -> bool:
     for word in _WORDS.findall(text):
         if word.isascii():
             continue

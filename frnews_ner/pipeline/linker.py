@@ -118,7 +118,8 @@ class EntityLinker:
     def __call__(self, doc: Doc) -> Doc:
         published = published_of(doc)
         ents = list(doc.ents)
-        article_countries = self._article_countries(doc, ents)
+        texts = [e.text for e in ents]  # Span.text joins its tokens on each access: read once per name
+        article_countries = self._article_countries(doc, texts)
         entities: dict[str, _Linked] = {}
         order: list[str] = []
 
@@ -129,9 +130,9 @@ class EntityLinker:
                 order.append(fresh.id)
             return entities[fresh.id]
 
-        by_start = {e.start_char: e for e in ents}
-        groups = group_mentions([(e.start_char, e.end_char, e.text, label)
-                                 for e, label in zip(ents, self._labels(ents))],
+        by_start = {e.start_char: (e, text) for e, text in zip(ents, texts)}
+        groups = group_mentions([(e.start_char, e.end_char, text, label)
+                                 for e, text, label in zip(ents, texts, self._labels(ents, texts))],
                                 acronym_skip=self.kb.cue("acronym_skip"))
         linked_groups = [(g, self._link_group(doc, g, by_start, article_countries)) for g in groups]
         # Places linked without doubt say which countries the article is about too: « à Valence …
@@ -262,7 +263,7 @@ class EntityLinker:
         return found
 
     # -- linking -------------------------------------------------------------------------------------
-    def _labels(self, ents: list[Span]) -> list[str]:
+    def _labels(self, ents: list[Span], texts: list[str]) -> list[str]:
         """The model's labels, except that a lone surname of a person named in full in the article
         is that person (« Lucie Vanrel … Vanrel » even where the model read « Vanrel » as a place).
         Where the knowledge base also knows the word as a place (« François Hollande … Hollande »),
@@ -271,11 +272,11 @@ class EntityLinker:
         surnames = {fold(e[-1].text) for e in ents if e.label_ == "PER" and len(e) > 1}
         places_before = self.kb.cue("place_preposition")
         labels = []
-        for ent in ents:
+        for ent, text in zip(ents, texts):
             label = ent.label_
             before = fold(ent.doc[ent.start - 1].text) if ent.start else ""
-            if label != "PER" and len(ent) == 1 and fold(ent.text) in surnames:
-                known_otherwise = any(self.kb[c.id].type != "person" for c in self._candidates(ent.text)
+            if label != "PER" and len(ent) == 1 and fold(text) in surnames:
+                known_otherwise = any(self.kb[c.id].type != "person" for c in self._candidates(text)
                                       if c.match == "exact")
                 if not known_otherwise or before not in places_before:
                     label = "PER"
@@ -295,17 +296,18 @@ class EntityLinker:
             and (ent.end >= len(doc) or doc[ent.end].is_punct)
         return aged or said
 
-    def _article_countries(self, doc: Doc, ents: list[Span]) -> set[str]:
-        """Countries the article names outright (names and nationality words): context for places."""
+    def _article_countries(self, doc: Doc, texts: list[str]) -> set[str]:
+        """Countries the article names outright (names, ``texts`` of its entities, and nationality
+        words): context for places."""
         countries = {span.kb_id_.split(":", 1)[1] for span in doc.spans.get(DEMONYMS, []) if span.kb_id_}
-        for ent in ents:
-            for cand in self._candidates(ent.text):
+        for text in dict.fromkeys(texts):
+            for cand in self._candidates(text):
                 rec = self.kb.get(cand.id)
                 if rec is not None and rec.type == "country" and rec.info.country:
                     countries.add(rec.info.country)
         return countries
 
-    def _link_group(self, doc: Doc, group: MentionGroup, by_start: dict[int, Span],
+    def _link_group(self, doc: Doc, group: MentionGroup, by_start: dict[int, tuple[Span, str]],
                     article_countries: set[str]) -> _Linked:
         linked = _Linked(group.label, group.name, group.local_id)
         if any(mixed_script(m.text) for m in group.mentions):
@@ -317,7 +319,7 @@ class EntityLinker:
             return linked
         spans = [by_start[m.start] for m in group.mentions if m.start in by_start]
         # the ruler may have named the record outright
-        ruled = next((rec for s in spans if s.kb_id_ and (rec := self.kb.get(s.kb_id_)) is not None), None)
+        ruled = next((rec for s, _ in spans if s.kb_id_ and (rec := self.kb.get(s.kb_id_)) is not None), None)
         if ruled is not None:
             rec = ruled
             linked.record, linked.confidence = rec, 0.95
@@ -327,7 +329,7 @@ class EntityLinker:
         base: dict[str, float] = {}  # the same without context and cues: how ambiguous the name itself is
         # every mention is looked up (« Zelenskyy » may be known where « Volodymyr Zelenskyy » is not),
         # each with the words before it as type cue; the group's name stands for itself
-        pairs: list[tuple[Span | None, str]] = [(s, s.text) for s in spans] or [(None, group.name)]
+        pairs: list[tuple[Span | None, str]] = [*spans] or [(None, group.name)]
         for span, text in pairs:
             candidates = self._candidates(text, fuzzy=True)
             city_too = any(self.kb[c.id].type == "city" for c in candidates)
