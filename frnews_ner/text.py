@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TypeVar
 
 #: Typographic apostrophes and dashes, each read as the plain ASCII one.
 APOSTROPHES = "’ʼ‘`´"
@@ -32,14 +33,7 @@ def fold(text: str) -> str:
     'nord-coreennes'
     """
     found = _FOLDED.get(text)
-    if found is not None:
-        return found
-    found = _fold(text)
-    if len(text) <= _FOLD_MEMO_LENGTH:
-        if len(_FOLDED) >= _FOLD_MEMO_SIZE:
-            _FOLDED.clear()
-        _FOLDED[text] = found
-    return found
+    return found if found is not None else _remember(_FOLDED, text, _fold(text))
 
 
 #: Words and names folded before (the same few thousand come back in every article), bounded:
@@ -47,6 +41,16 @@ def fold(text: str) -> str:
 _FOLDED: dict[str, str] = {}
 _FOLD_MEMO_SIZE = 100_000
 _FOLD_MEMO_LENGTH = 64
+_Value = TypeVar("_Value")
+
+
+def _remember(memo: dict[str, _Value], text: str, value: _Value) -> _Value:
+    """``value``, kept in ``memo`` for ``text`` when the text is short (the memo starts afresh when full)."""
+    if len(text) <= _FOLD_MEMO_LENGTH:
+        if len(memo) >= _FOLD_MEMO_SIZE:
+            memo.clear()
+        memo[text] = value
+    return value
 
 
 def _fold(text: str) -> str:
@@ -114,13 +118,7 @@ def mixed_script(text: str) -> bool:
     if text.isascii():
         return False
     found = _MIXED.get(text)
-    if found is None:
-        found = _mixed_script(text)
-        if len(text) <= _FOLD_MEMO_LENGTH:
-            if len(_MIXED) >= _FOLD_MEMO_SIZE:
-                _MIXED.clear()
-            _MIXED[text] = found
-    return found
+    return found if found is not None else _remember(_MIXED, text, _mixed_script(text))
 
 
 #: :func:`mixed_script` of the non-ASCII texts read before (bounded like the fold memo).
