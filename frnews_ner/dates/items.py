@@ -13,19 +13,20 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from typing import cast
+from typing import TypeVar, cast
 
 import numpy
 from spacy.tokens import Doc
 
 from ..text import lower_keep_length
-from .lexicon import PIECE_RE, Lexicon
+from .lexicon import PIECE_RE, Entry, Lexicon
 from .models import Item
 
 #: The entries and classes of a piece the lexicon does not know. Shared by every such item: nothing
 #: writes to an item's entries or classes (the grammar only reads them).
 _NO_ENTRIES: dict[str, tuple[str, frozenset[str]]] = {}
 _NO_CLASSES: frozenset[str] = frozenset()
+_Field = TypeVar("_Field")
 
 
 def _pieces(doc: Doc, low: str) -> tuple[list[int], list[int], list[int]]:
@@ -159,52 +160,39 @@ def build_items(doc: Doc, lexicon: Lexicon, text: str | None = None) -> Items:
     seconds = lexicon.phrase_seconds
     lookup = lexicon.lookup
     n = len(words)
-    phrases: list[tuple[int, int]] = []
+    phrases: list[tuple[int, int, tuple[Entry, ...]]] = []  # first piece, size, lexicon entries
     for i in [k for k, (w, nxt) in enumerate(zip(words, words[1:])) if w in seconds and nxt in seconds[w]]:
         if phrases and i < phrases[-1][0] + phrases[-1][1]:
             continue  # inside the phrase found before
         for size in range(min(longest_from[words[i]], n - i), 1, -1):
-            if lookup(tuple(words[i:i + size])):
-                phrases.append((i, size))
+            found = lookup(tuple(words[i:i + size]))
+            if found:
+                phrases.append((i, size, found))
                 break
     entries = [k[0] if k is not None else _NO_ENTRIES for k in known]
     classes = [k[1] if k is not None else _NO_CLASSES for k in known]
-    if not phrases:
-        return Items(starts, ends, words, entries, classes, space, toks, text, {})
-    # the lists with each phrase's pieces as one item
-    out_start: list[int] = []
-    out_end: list[int] = []
-    out_text: list[str] = []
-    out_entries: list[dict[str, tuple[str, frozenset[str]]]] = []
-    out_classes: list[frozenset[str]] = []
-    out_space: list[bool] = []
-    out_tok: list[int] = []
+    # the same lists with each phrase's pieces as one item
+    bounds = [(starts[first], ends[first + size - 1]) for first, size, _ in phrases]
     keys: dict[int, tuple[str, ...]] = {}
-    done = 0
-    for first, size in phrases:
-        out_start += starts[done:first]
-        out_end += ends[done:first]
-        out_text += words[done:first]
-        out_entries += entries[done:first]
-        out_classes += classes[done:first]
-        out_space += space[done:first]
-        out_tok += toks[done:first]
-        key = tuple(words[first:first + size])
-        s, e = starts[first], ends[first + size - 1]
-        keys[len(out_text)] = key
-        out_start.append(s)
-        out_end.append(e)
-        out_text.append(low[s:e])
-        out_entries.append({k: (v, f) for k, v, f in lookup(key)})
-        out_classes.append(lexicon.classes_of(key))
-        out_space.append(space[first])
-        out_tok.append(toks[first])
-        done = first + size
-    out_start += starts[done:]
-    out_end += ends[done:]
-    out_text += words[done:]
-    out_entries += entries[done:]
-    out_classes += classes[done:]
-    out_space += space[done:]
-    out_tok += toks[done:]
-    return Items(out_start, out_end, out_text, out_entries, out_classes, out_space, out_tok, text, keys)
+    merged_before = 0  # pieces of earlier phrases that are no item of their own
+    for first, size, _ in phrases:
+        keys[first - merged_before] = tuple(words[first:first + size])
+        merged_before += size - 1
+
+    def by_item(by_piece: list[_Field], of_phrases: list[_Field]) -> list[_Field]:
+        """``by_piece`` with each phrase's pieces replaced by its value in ``of_phrases``."""
+        out: list[_Field] = []
+        done = 0
+        for (first, size, _), value in zip(phrases, of_phrases):
+            out += by_piece[done:first]
+            out.append(value)
+            done = first + size
+        out += by_piece[done:]
+        return out
+
+    return Items(by_item(starts, [s for s, _ in bounds]), by_item(ends, [e for _, e in bounds]),
+                 by_item(words, [low[s:e] for s, e in bounds]),
+                 by_item(entries, [{k: (v, f) for k, v, f in found} for _, _, found in phrases]),
+                 by_item(classes, [lexicon.classes_of(key) for key in keys.values()]),
+                 by_item(space, [space[first] for first, _, _ in phrases]),
+                 by_item(toks, [toks[first] for first, _, _ in phrases]), text, keys)

@@ -40,7 +40,7 @@ from ..kb import KnowledgeBase
 from ..rules import Pattern, load_rules
 from ..text import fold
 from .extensions import TITLES, TitleMention, ensure_extensions
-from .tokens import FoldMemo, token_glued, token_texts
+from .tokens import token_glued, token_texts
 
 DEMONYMS = "frnews_demonyms"
 #: Words separated by single spaces, nothing else white: tokenised word by word (EntityRuler._tokens).
@@ -351,11 +351,8 @@ class EntityRuler:
 
     # -- the component -------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        # every token folded once per doc, each distinct word once per ruler (titles and demonyms read them)
-        if not hasattr(self, "_fold_memo"):
-            self._fold_memo = FoldMemo()
-        texts = token_texts(doc)
-        folded = self._fold_memo.words(texts)
+        # every token folded once per doc (titles and demonyms read them; fold remembers each word)
+        folded = [fold(w) for w in token_texts(doc)]
         titled = self._titles(doc, folded)
         # a title whose country stays unknown (« le ministre de l'Intérieur » alone) names nobody,
         # but its words are still no organisation or place
@@ -428,17 +425,13 @@ class EntityRuler:
         if not self._gate_hashes:
             return []
         gate, reach, length = self._gate_hashes, self._matcher_reach, len(doc)
-        found: list[tuple[int, int, int]] = []
-        window_start = window_end = -1
-        for i in [k for k, h in enumerate(doc.to_array("LOWER").tolist()) if h in gate] + [length + reach]:
-            if i <= window_end:
-                window_end = min(max(window_end, i + reach), length)
-                continue
-            if window_start >= 0:
-                found += [(key, window_start + s, window_start + e)
-                          for key, s, e in self.matcher(doc[window_start:window_end])]
-            window_start, window_end = i, min(i + reach, length)
-        return found
+        windows: list[list[int]] = []  # [start, end) token bounds, left to right
+        for i in [k for k, h in enumerate(doc.to_array("LOWER").tolist()) if h in gate]:
+            if windows and i <= windows[-1][1]:
+                windows[-1][1] = min(i + reach, length)  # starts increase: so does the end
+            else:
+                windows.append([i, min(i + reach, length)])
+        return [(key, start + s, start + e) for start, end in windows for key, s, e in self.matcher(doc[start:end])]
 
     @staticmethod
     def _sentence_initial(doc: Doc, i: int) -> bool:
@@ -501,8 +494,9 @@ class EntityRuler:
         keyed = list(folded)  # « ex-président » read as « président », marked former
         ex_former = [False] * len(doc)
         for n in [k for k, word in enumerate(folded) if word[:3] == "ex-"]:
-            if folded[n][3:] in self.titles:
-                keyed[n], ex_former[n] = folded[n][3:], True
+            title = folded[n][3:]
+            if title in self.titles:
+                keyed[n], ex_former[n] = title, True
         determiners, former_words = self.kb.cue("title_determiner"), self.kb.cue("former")
         titles = self.titles
         # only where a title (or « ancien » before one) can start: one pass in C, not a Python step per token

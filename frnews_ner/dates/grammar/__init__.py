@@ -270,8 +270,8 @@ class Grammar:
             if best is None:
                 continue
             end, frame = best
-            done = end
             if frame.kind == "none":  # the words of a name (« rue du 4-Septembre »): no date
+                done = end
                 continue
             # Clean span: never end on punctuation or a hyphen.
             while end - 1 > i and not texts[end - 1][0].isalnum():
