@@ -145,7 +145,7 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
     explicit: tuple[date, str, int] | None = None  # the last date written with its year: day, grain, paragraph
     dropped: set[int] = set()
     for n, c in enumerate(cands):
-        if _bare_time(c):
+        if _bare_time(c) or c.frame.anchor == "that_moment":
             continue
         frame = _in_context(c, n, ctx, tenses)
         if frame.habitual is not None:
@@ -185,6 +185,7 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
         results = [r for n, r in enumerate(results) if n not in dropped]
         ctx = DocContext(text, cands, sentences, published)
     _resolve_bare_times(cands, results, ctx, resolver, published, previous)
+    _resolve_moments(cands, results, text)
 
     out: list[TimeExpression] = []
     for c, resolved in zip(cands, results):
@@ -196,6 +197,24 @@ def find_time_expressions(doc: Doc, published: date | None, *, lexicon: Lexicon 
                                   value=r.value, granularity=r.granularity, mod=r.mod, anchor=r.anchor,
                                   warnings=r.warnings))
     return out
+
+
+def _resolve_moments(cands: list[Candidate], results: list[Resolved | None], text: str) -> None:
+    """« à ce moment-là »: the value of the last date or time named before it (clock times included,
+    so after :func:`_resolve_bare_times`); none, said in a warning, when nothing dated comes before."""
+    last: Resolved | None = None
+    for n, c in enumerate(cands):
+        if c.frame.anchor != "that_moment":
+            r = results[n]
+            if r is not None and r.value is not None and r.point is not None and r.type in ("DATE", "TIME") and not (
+                    r.type == "DATE" and last is not None and last.type == "TIME" and last.point == r.point):
+                last = r  # (« vers 15 h 30, hier »: the clock time on that day is the more precise moment)
+            continue
+        if last is not None:
+            results[n] = replace(last, anchor="previous", warnings=())
+        else:
+            results[n] = Resolved("DATE", None, None, None, "none", (
+                f"« {text[c.start:c.end]} » is the moment named before it, and no date or time comes before",))
 
 
 def _habitual_or_day(f: Frame, c: Candidate, reader: Reader, tenses: TenseReader) -> Frame:

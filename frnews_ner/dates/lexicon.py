@@ -82,6 +82,10 @@ WORD_CLASSES = frozenset({
     "present_or_simple_past",
     # « uniquement le mercredi », « sauf le dimanche »: a weekday restricted is every one of them
     "restriction",
+    # « la semaine qui vient », « les jours qui suivent »: a relative clause that says the direction
+    "relative_qui", "coming_verb", "following_verb", "preceding_verb",
+    # « à ce moment-là »: the moment named before
+    "moment_noun",
 })
 #: The classes only the lexicon reads, while it is built (:func:`_unaccented`), never the grammar.
 LEXICON_CLASSES = frozenset({"needs_its_accent"})

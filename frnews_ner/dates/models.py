@@ -18,7 +18,8 @@ from ..records import Anchor, TimexType
 class Frame:
     """What an expression says, in calendar terms only (no French words, no anchor yet).
 
-    ``shift_unit``/``shift`` count from an anchor (``anchor="published"`` or ``"previous"``):
+    ``shift_unit``/``shift`` count from an anchor (``anchor="published"`` or ``"previous"``;
+    ``"that_moment"``: « à ce moment-là », the value of the expression before, given by the finder):
     « la semaine dernière » → ``shift_unit="W", shift=-1``. ``direction`` (``last``, ``next``,
     ``this`` or ``None`` = from the tense of the clause) picks the occurrence of a weekday, month,
     day-month, season or holiday.

@@ -23,10 +23,17 @@ def numeric_date(g: Reader, i: int) -> Match | None:
     j, det = g.opt_det(i)
     a, b, c = g.digits(j), g.digits(j + 2), g.digits(j + 4)
     sep = g.word(j + 1)
-    if (det == "det" or g.is_(i - 1, "of_the") or g.is_(i - 1, "at_the")) and a and b and sep == "/" \
-            and len(a) <= 2 and len(b) <= 2 and g.glued(j + 1) and g.glued(j + 2) \
+    # « le 31/10 »; with no determiner the month must have two digits (« 17/02 »): « 3/4 », « 24/7 »
+    # and « 1/2 » are fractions and rates; and no figure may touch it (« 12,5/10 », « 17/02 % »)
+    introduced = (det == "det" and not g.is_(i, "plural_det")  # « les 3/4 des élus »: a fraction
+                  or g.is_(i - 1, "of_the") or g.is_(i - 1, "at_the"))
+    bare = det is None and b is not None and len(b) == 2 and not g.word(i - 1)[-1:].isdecimal() \
+        and g.word(i - 1) not in ("/", ",", ".", "-", "+") and g.word(j + 3) != "%" \
+        and not (g.word(j + 3) in (",", ".") and g.glued(j + 3) and g.digits(j + 4) is not None)
+    if (introduced or bare) and a and b and sep == "/" and len(a) <= 2 and len(b) <= 2 \
+            and g.glued(j + 1) and g.glued(j + 2) \
             and not g.glued_sign(j + 3, "/") and 1 <= int(a) <= 31 and 1 <= int(b) <= 12:
-        return j + 3, Frame("date", month=int(b), day=int(a), granularity="day")  # « le 31/10 »
+        return j + 3, Frame("date", month=int(b), day=int(a), granularity="day")
     if a is not None and b is not None and (spaced := spaced_date(g, j)) is not None:
         return spaced
     if a is None or b is None or c is None or sep not in ("/", ".", "-") or g.word(j + 3) != sep:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..models import Frame, Match
-from .reader import Reader, clock_frame, read_once
+from .reader import DETERMINERS, Reader, clock_frame, read_once
 
 #: Parts of day that give a clock time its half of the day (« onze heures du soir » → 23:00).
 _DIAL_PARTS = ("EV", "AF", "MO", "NI")
@@ -23,13 +23,20 @@ def clock(g: Reader, i: int) -> Match | None:
     d = g.digits(i)
     if d is None:
         noon = g.kind(i, "parts_of_day")
-        if noon and ":" in noon and not g.is_capitalised(i):
+        if noon and ":" in noon:
             # « à midi », « ce midi », « vers minuit », and right after a day (« mardi midi », « demain
             # midi »): the day's clock time, chained to it as « dimanche 9 heures » is
-            if g.is_(i - 1, "time_prep") or g.is_(i - 1, "this_masculine") or g.mod(i - 1) == "approx_signal" \
-                    or day_word(g, i - 1):
-                hours, minutes = noon.split(":")
-                k, delta = minutes_after(g, i + 1)  # « midi et demi », « minuit moins le quart »
+            hours, minutes = noon.split(":")
+            k, delta = minutes_after(g, i + 1)  # « midi et demi », « minuit moins le quart »
+            # minutes after « midi » make it a clock time by themselves (« midi et quart », « Midi
+            # trente : … »); so does the start of a sentence or of a list item, in lower case
+            # (« Midi » alone there is the region); else a preposition or a day must come first
+            timed = k > i + 1 and g.mod(i - 1) not in DETERMINERS
+            if g.is_capitalised(i) and not (timed and g.sentence_initial(i)):
+                return letter_clock(g, i)
+            if timed or g.sentence_initial(i) \
+                    or g.is_(i - 1, "time_prep") or g.is_(i - 1, "this_masculine") \
+                    or g.mod(i - 1) == "approx_signal" or day_word(g, i - 1):
                 return k, clock_frame(int(hours), int(minutes) + delta)
         return letter_clock(g, i)
     if len(d) > 2 or int(d) > 24 or g.word(i - 1) in (",", ".") and g.glued(i):
@@ -126,8 +133,14 @@ def zone_after(g: Reader, k: int) -> tuple[int, str | None]:
     return k, None
 
 
-def clock_part(g: Reader, k: int) -> tuple[int, str] | None:
-    """« du soir », « de l'après-midi », « de la nuit » at ``k``: (end item, part of day code)."""
+def clock_part(g: Reader, k: int, *, within: bool = True) -> tuple[int, str] | None:
+    """« du soir », « de l'après-midi », « de la nuit », « dans la soirée » at ``k``: (end item, part of
+    day code). ``within=False`` refuses « dans la soirée », which places a clock time already signed
+    (« vers 6 h dans la soirée ») but does not make one of bare hours (« deux heures dans la soirée »
+    may be time spent)."""
+    if within and g.is_(k, "within") and g.mod(k + 1) == "det" and not g.is_(k + 1, "plural_det"):
+        part = g.kind(k + 2, "parts_of_day")  # « vers 6 h dans la soirée »: 18:00
+        return (k + 3, part) if part in _DIAL_PARTS else None
     if not (g.is_(k, "of") or g.is_(k, "of_the")):
         return None
     j = k + 2 if g.is_(k, "of") and g.mod(k + 1) == "det" else k + 1
@@ -140,8 +153,10 @@ def part_of_clock(g: Reader, k: int, hour: int) -> tuple[int, int]:
     found = clock_part(g, k)
     if found is not None:
         k, part = found
-        if part in ("EV", "AF") and hour < 12 or part == "NI" and 7 <= hour < 12:
-            hour += 12  # « onze heures du soir », « dix heures de la nuit »; « deux heures du matin » stays
+        if part == "EV" and hour < 12 or part == "AF" and hour < 8 or part == "NI" and 7 <= hour < 12:
+            # « onze heures du soir », « trois heures de l'après-midi », « dix heures de la nuit »;
+            # « deux heures du matin » stays, and so does the contradictory « 9 h de l'après-midi »
+            hour += 12
     elif hour < 12 and (g.mod(k) == "this_det" or g.kind(k, "relative_days") is not None) \
             and g.kind(k + 1, "parts_of_day") in ("EV", "AF"):
         hour += 12  # « à 3 heures cet après-midi », « à huit heures demain soir »: a separate expression
@@ -154,7 +169,7 @@ def day_part_follows(g: Reader, i: int, k: int) -> bool:
     (« ce matin » is not enough: « il a travaillé deux heures ce matin » is a duration)."""
     if g.is_(i - 1, "duration_prep") or g.is_(i - 1, "during"):
         return False
-    return clock_part(g, k) is not None
+    return clock_part(g, k, within=False) is not None
 
 
 def distance_after(g: Reader, k: int, *, strict: bool = True) -> bool:

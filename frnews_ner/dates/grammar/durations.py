@@ -268,6 +268,8 @@ def approximate_number(g: Reader, j: int) -> tuple[int, int] | None:
 def is_age(g: Reader, i: int, end: int, mod: str | None) -> bool:
     """« de 38 ans », « âgé de 54 ans », « Alain, 53 ans, », « les moins de 17 ans », « 6-16 ans »,
     « un homme d'une trentaine d'années »."""
+    if g.is_(i - 1, "indefinite") and "approx" in g.flags(i, "numbers"):
+        i -= 1  # read from « trentaine » on (« une » left out), the age is still « d'une trentaine »
     if g.word(i - 1) == "'" and g.is_(i - 2, "of_elided") and g.is_(i, "indefinite"):
         return not g.is_(i - 3, "duration_head")  # « d'une trentaine d'années »
     if g.is_(i - 1, "of") or g.is_(i - 1, "of_elided"):

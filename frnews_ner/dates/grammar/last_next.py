@@ -43,6 +43,11 @@ def unit_relative(g: Reader, i: int) -> Match | None:
             if det != "this_det" or unit == "D":
                 return None
         else:
+            if g.plural_form(j) and not g.is_(j, "month_noun") or g.is_(i, "plural_det"):
+                # « les jours à venir », « les semaines qui suivent »: some units, as « les prochains
+                # jours » (last_n), not one of them
+                value, grain = duration_value("X", unit)
+                return k2, Frame("duration", value=value, granularity=grain)
             k = k2
             shift = shift_of(direction)
             anchor = "previous" if direction.startswith("prev") else "published"

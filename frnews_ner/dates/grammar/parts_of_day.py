@@ -18,7 +18,12 @@ from .reader import Reader
 def part_of_day(g: Reader, i: int) -> Match | None:
     j, det = g.opt_det(i)
     p = g.part_of_day(j)
-    if p is None or det is None:
+    if p is None:
+        return None
+    if det is None:
+        # « matinée du 15 février » (a heading, a listing): with no determiner, only before its day
+        if g.is_(j + 1, "of") or g.is_(j + 1, "of_the"):
+            return _on_day_named(g, j, p)
         return None
     if det == "this_det" and g.glued_sign(j + 1, "-") and g.is_(j + 2, "there") and g.glued(j + 2):
         # « ce matin-là », « cette nuit-là »: that part of the day named before, like « le soir même »
@@ -34,11 +39,17 @@ def part_of_day(g: Reader, i: int) -> Match | None:
     if g.is_(j + 1, "same"):
         return j + 2, Frame("time", part=p, granularity="partofday")
     if g.is_(j + 1, "of") or g.is_(j + 1, "of_the") or g.is_(j + 1, "of_elided"):
-        if p != "DT" and (m := day_of_part(g, j + 1)) is not None:
-            e, day = m
-            return e, replace(day, kind="time", part=p)
-        return None  # « le soir de l'élection »: an event, not a date
+        return _on_day_named(g, j, p)
     return j + 1, Frame("time", part=p, granularity="partofday")
+
+
+def _on_day_named(g: Reader, j: int, p: str) -> Match | None:
+    """« le soir du 15 février », « la journée du dimanche 21 avril » (French TimeBank guide, ex. 117):
+    the part ``p`` at item ``j`` of the day named after it, one TIME."""
+    if (m := day_of_part(g, j + 1)) is not None:
+        e, day = m
+        return e, replace(day, kind="time", part=p)
+    return None  # « le soir de l'élection », « la journée du patrimoine »: an event, not a date
 
 
 def day_of_part(g: Reader, k: int) -> Match | None:

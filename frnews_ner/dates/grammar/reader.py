@@ -317,6 +317,14 @@ class Reader:
         value = self.mod(k)
         if value in DIRECTION_SHIFTS:
             return k + 1, value
+        if self.is_(k, "relative_qui"):
+            # « la semaine qui vient » (not « qui vient de s'achever »), « les jours qui suivent »
+            if self.is_(k + 1, "coming_verb") and not (self.is_(k + 2, "of") or self.is_(k + 2, "of_elided")):
+                return k + 2, "next"
+            if self.is_(k + 1, "following_verb"):
+                return k + 2, "prev_next"
+            if self.is_(k + 1, "preceding_verb"):
+                return k + 2, "prev_last"
         j = self.of(k) if self.is_(k, "of_elided") else None
         if j is not None and (self.is_(j, "after") or self.is_(j, "before")) and self._ends_phrase(j + 1):
             # « le jour d'après », « la semaine d'avant »: the next or previous one from the date before

@@ -77,3 +77,17 @@ def base_date(g: Reader, k: int) -> Match | None:
 def _holiday_named(g: Reader, k: int) -> Match | None:
     m = holiday(g, k)
     return m if m is not None and m[1].holiday is not None else None
+
+
+def that_moment(g: Reader, i: int) -> Match | None:
+    """« à ce moment-là », « à cet instant-là » (« ce moment là » too): the moment the text named
+    before, whatever its precision (« vers 15 h 30, hier. … à ce moment-là » is 15:30 that day). The
+    finder gives it the value of the expression before it, or none."""
+    if g.mod(i) != "this_det" or not g.is_(i + 1, "moment_noun"):
+        return None
+    k = i + 2
+    if g.glued_sign(k, "-") and g.is_(k + 1, "there") and g.glued(k + 1):
+        return k + 2, Frame("date", anchor="that_moment")
+    if g.is_(k, "there") and g.mod(k) is None:  # « ce moment là »; not the article of « ce moment la ville… »
+        return k + 1, Frame("date", anchor="that_moment")
+    return None
