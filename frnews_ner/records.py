@@ -76,7 +76,8 @@ class _Reader:
         return None if value is None else float(value)
 
     def items(self, key: str) -> list[tuple[str, Any]]:
-        values = self.get(key, list, optional=True, default=[])
+        # a tuple too: msgpack with ``use_list=False`` (spaCy's DocBin reading user data) gives tuples
+        values = self.get(key, (list, tuple), optional=True, default=[])
         return [(f"{self._path(key)}[{n}]", v) for n, v in enumerate(values)]
 
     def strings(self, key: str) -> tuple[str, ...]:

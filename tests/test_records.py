@@ -59,6 +59,21 @@ def test_a_doc_with_records_survives_to_bytes() -> None:
     assert tuple(again._.frnews_dates) == doc._.frnews_dates
 
 
+def test_records_survive_a_docbin() -> None:
+    # DocBin reads user data with msgpack's use_list=False: lists of mentions arrive as tuples
+    ensure_extensions()
+    nlp = spacy.blank("fr")
+    doc = nlp("Volodymyr Zelensky à Kiev.")
+    mention = Mention(0, 18, "Volodymyr Zelensky", "name")
+    doc._.frnews_entities = (Entity("local:PER/volodymyr-zelensky", "PER", "Volodymyr Zelensky", None, 0.9,
+                                    (mention,)),)
+    doc._.frnews_dates = (TimeExpression(0, 4, "hier", "DATE", "2024-12-14", "day", None, "published"),)
+    blob = spacy.tokens.DocBin(store_user_data=True, docs=[doc]).to_bytes()
+    (again,) = spacy.tokens.DocBin().from_bytes(blob).get_docs(nlp.vocab)
+    assert tuple(again._.frnews_entities) == doc._.frnews_entities
+    assert tuple(again._.frnews_dates) == doc._.frnews_dates
+
+
 def test_settled_msgpack_hooks_keep_every_hook_and_stop_rescanning() -> None:
     # run in a subprocess: settling changes srsly's registries for the rest of the process
     import subprocess
