@@ -37,6 +37,8 @@ SENTENCES = (
     "Il est parti hier soir et reviendra le lendemain.",  # relative_day
     "L'alerte a sonné vers 15 h 30 ; à ce moment-là, la salle était vide.",  # that_moment
     "Matinée du 15 février : accueil des délégations.",  # part_of_day without a determiner
+    "Le club se réunit les premier et troisième jeudis de chaque mois.",  # ranked_weekdays
+    "Ils sont entrés dans la nouvelle année avec prudence.",  # unit_relative (« nouvelle »)
     "La semaine dernière, le conseil a voté ; cette année-là, il a cédé.",  # unit_relative
     "Ces derniers jours, les trois derniers mois ont pesé.",  # last_n
     "Ce soir, la nuit dernière, le soir même.",  # part_of_day

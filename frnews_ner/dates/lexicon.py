@@ -86,6 +86,10 @@ WORD_CLASSES = frozenset({
     "relative_qui", "coming_verb", "following_verb", "preceding_verb",
     # « à ce moment-là »: the moment named before
     "moment_noun",
+    # « la nouvelle année »: the year beginning nearest to the publication
+    "new_adjective",
+    # « en pensant à l'avenir »: after a verb that governs « à », « l'avenir » is its complement (a topic)
+    "a_complement_verb", "governed_ref",
 })
 #: The classes only the lexicon reads, while it is built (:func:`_unaccented`), never the grammar.
 LEXICON_CLASSES = frozenset({"needs_its_accent"})

@@ -22,7 +22,7 @@ class Frame:
     ``"that_moment"``: « à ce moment-là », the value of the expression before, given by the finder):
     « la semaine dernière » → ``shift_unit="W", shift=-1``. ``direction`` (``last``, ``next``,
     ``this`` or ``None`` = from the tense of the clause) picks the occurrence of a weekday, month,
-    day-month, season or holiday.
+    day-month, season or holiday; ``new_year`` (« la nouvelle année ») the year beginning nearest.
     """
 
     kind: str  # date | time | duration | set | ref; none: the words of a name, consumed without output

@@ -261,6 +261,9 @@ class Resolver:
             monday = base - timedelta(days=base.isoweekday() - 1) + timedelta(weeks=f.shift)
             d = monday + timedelta(days=f.weekday - 1)
             return Resolved(ttype, d.isoformat() + self._time_suffix(f), self._grain(f), f.mod, anchor, point=d)
+        if f.direction == "new_year":
+            # « la nouvelle année »: the year whose 1 January is nearest (2025 from 2024-12-28 or 2025-01-02)
+            f = replace(f, shift=1 if base.month >= 7 else 0, direction=None)
         if f.month is not None and f.shift_unit == "Y":  # « janvier de l'an dernier »
             y = base.year + f.shift
             return Resolved(ttype, f"{y:04d}-{f.month:02d}", "month", f.mod, anchor, point=date(y, f.month, 1))

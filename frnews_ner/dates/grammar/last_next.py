@@ -19,6 +19,10 @@ def unit_relative(g: Reader, i: int) -> Match | None:
         unit = g.unit(j + 1)
         assert unit is not None
         return j + 2, Frame("date", shift_unit=unit, shift=0, anchor="previous", granularity=UNIT_GRAIN[unit])
+    if det == "det" and g.is_(j, "new_adjective") and g.is_(j + 1, "year_noun") \
+            and not (g.has_pos and g.pos(j + 2) == "ADJ"):  # not « la nouvelle année scolaire »
+        # « la nouvelle année »: the year that begins nearest to the publication (the resolver picks it)
+        return j + 2, Frame("date", shift_unit="Y", shift=0, direction="new_year", granularity="year")
     unit = g.unit(j)
     if unit not in ("Y", "M", "W", "WE", "Q", "D", "DE", "CE"):
         return None

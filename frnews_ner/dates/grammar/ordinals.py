@@ -14,6 +14,7 @@ from ..models import Frame, Match
 from .absolute import daymonth_core, numeric_date
 from .durations import UNIT_GRAIN
 from .reader import Reader, shift_of
+from .sets import weekly
 
 #: Nouns of the periods counted by rank, and their ordinal unit (``2W``: a half-month).
 _RANKED_NOUNS = {"week_noun": "W", "day_noun": "D", "fortnight_noun": "2W"}
@@ -98,3 +99,24 @@ def year_part(g: Reader, i: int) -> Match | None:
     if (after := g.of(k, "of_the")) is not None and (yy := g.year(after)) is not None and g.year_ok_after(yy[0]):
         return yy[0], replace(frame, year=yy[1])  # « le premier trimestre de 2025 »
     return k, frame
+
+
+def ranked_weekdays(g: Reader, i: int) -> Match | None:
+    """« les deuxième et quatrième jeudis », « les premiers mardis », « le premier mardi de chaque
+    mois »: chosen weekdays of every month, a SET of that weekday (``XXXX-WXX-4``; TIMEX3 has no value
+    for their rank). « de chaque mois » stays its own SET after it, as the French TimeBank annotates it."""
+    j, det = g.opt_det(i)
+    if det != "det" or (o := g.ordinal(j)) is None:
+        return None
+    k = o[0]
+    while (g.is_(k, "and") or g.word(k) == ",") and (more := g.ordinal(k + 1)) is not None:
+        k = more[0]  # « deuxième et quatrième », « premier, troisième et cinquième »
+    w = g.kind(k, "weekdays")
+    if w is None:
+        return None
+    if not g.plural_form(k):
+        # one weekday only recurs before « de chaque mois », « de tous les mois »
+        after = g.of(k + 1)
+        if after is None or g.kind(after, "sets") != "each" or g.unit(after + 1) != "M":
+            return None
+    return k + 1, Frame("set", value=weekly(w, None), granularity="day")

@@ -26,6 +26,11 @@ def vague_ref(g: Reader, i: int) -> Match | None:
     v = g.kind(i, "refs")
     if v is None or g.is_(i + 1, "that_conj"):
         return None  # « maintenant que le budget est voté »: a conjunction
+    if g.is_(i, "governed_ref") and (g.is_(i - 1, "a_complement_verb") or g.is_(i + 1, "of")
+                                      or g.is_(i + 1, "of_the") or g.is_(i + 1, "of_elided")):
+        # « en pensant à l'avenir », « une réunion consacrée à l'avenir du site »: the future as a
+        # topic, the complement of a verb or the head of « de… », no time of its own
+        return None
     if g.is_(i, "signal_adverb") and g.signal(i) is not None and g.number(i + 1) is not None:
         return None  # « il y a maintenant dix ans »: an adverb of the count, no reference of its own
     return i + 1, Frame("date", value=v, granularity=None)
