@@ -39,6 +39,7 @@ SENTENCES = (
     "Matinée du 15 février : accueil des délégations.",  # part_of_day without a determiner
     "Le club se réunit les premier et troisième jeudis de chaque mois.",  # ranked_weekdays
     "Ils sont entrés dans la nouvelle année avec prudence.",  # unit_relative (« nouvelle »)
+    "Le loyer sera versé le 5 du mois prochain.",  # day_of_month_shift
     "La semaine dernière, le conseil a voté ; cette année-là, il a cédé.",  # unit_relative
     "Ces derniers jours, les trois derniers mois ont pesé.",  # last_n
     "Ce soir, la nuit dernière, le soir même.",  # part_of_day

@@ -397,6 +397,12 @@ class Resolver:
                             point=d - timedelta(days=d.isoweekday() - 1))
         if unit == "M":
             y, m = add_months(base.year, base.month, n)
+            if f.day is not None:  # « le 20 du mois prochain »
+                day = safe_date(y, m, f.day)
+                if day is None:
+                    return Resolved(ttype, None, "day", f.mod, "none",
+                                    (f"day {f.day} does not exist in {y:04d}-{m:02d}",))
+                return Resolved(ttype, day.isoformat(), "day", f.mod, anchor, point=day)
             return Resolved(ttype, f"{y:04d}-{m:02d}", "month", f.mod, anchor, point=date(y, m, 1))
         if unit == "Q":
             q = (base.month - 1) // 3 + n

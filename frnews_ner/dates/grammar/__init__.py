@@ -128,6 +128,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("nowadays", refs.nowadays, 165, classes=("nowadays",)),
     Rule("relative_day", relative_days.relative_day, 160, kinds=("relative_days",), det="optional"),
     Rule("that_moment", relative_days.that_moment, 155, classes=("moment_noun",), det="required"),
+    Rule("day_of_month_shift", last_next.day_of_month_shift, 152, kinds=_DAY, digits=True, det="required"),
     Rule("unit_relative", last_next.unit_relative, 150, kinds=("units",), classes=("same", "new_adjective"),
          det="required"),
     Rule("last_n", last_next.last_n, 140, kinds=_NUMBER, mods=("last", "next"), digits=True, det="optional"),

@@ -80,3 +80,26 @@ def last_n(g: Reader, i: int) -> Match | None:
         return None  # « l'un des derniers jours de soldes »: days of something, no span of time
     value, grain = duration_value(amount, unit)
     return j + 2, Frame("duration", value=value, granularity=grain)
+
+
+def day_of_month_shift(g: Reader, i: int) -> Match | None:
+    """« le 20 du mois prochain », « le 3 du mois dernier », « le 15 de ce mois » (« -ci »): that day
+    of the month counted from the publication date; « le 20 du mois de mars »: that day-month."""
+    j, det = g.opt_det(i)
+    if det != "det" or (dn := g.day_number(j)) is None:
+        return None
+    k, day = dn
+    if g.is_(k, "of_the") and g.is_(k + 1, "month_noun"):
+        if (named := g.of(k + 2)) is not None and (mm := g.month(named, abbr=False)) is not None:
+            # « le 20 du mois de mars »: a day-month, placed like « le 20 mars »
+            return mm[0], Frame("date", day=day, month=mm[1], granularity="day")
+        e, direction = g.direction_after(k + 2)
+        if direction not in ("last", "next"):
+            return None
+        return e, Frame("date", day=day, shift_unit="M", shift=shift_of(direction), granularity="day")
+    if g.is_(k, "of") and g.mod(k + 1) == "this_det" and g.is_(k + 2, "month_noun"):
+        e = k + 3
+        if g.glued_sign(e, "-") and g.is_(e + 1, "here"):
+            e += 2  # « de ce mois-ci »
+        return e, Frame("date", day=day, shift_unit="M", shift=0, granularity="day")
+    return None
