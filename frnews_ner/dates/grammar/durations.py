@@ -202,6 +202,11 @@ def duration(g: Reader, i: int) -> Match | None:
         amount = float(amount) * fraction
     elif g.is_(end, "and") and g.is_(end + 1, "half") and amount != "X":
         amount, end = float(amount) + 0.5, end + 2
+    elif unit == "H" and isinstance(amount, int) and g.is_(end, "and") and g.is_(end + 1, "quarter"):
+        amount, end = amount + 0.25, end + 2  # « deux heures et quart »
+    elif unit == "H" and isinstance(amount, int) and g.kind(end, "numbers") == "3" and g.is_(end + 1, "quarter") \
+            and g.plural_form(end + 1):
+        amount, end = amount + 0.75, end + 2  # « deux heures trois quarts »
     signal = g.signal(i)
     if amount == "X" and g.is_(j, "vague_quantity") and signal is None and not g.is_(i - 1, "during"):
         return None  # « des jours » needs « depuis », « pendant »…
