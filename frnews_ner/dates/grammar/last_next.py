@@ -14,7 +14,7 @@ def unit_relative(g: Reader, i: int) -> Match | None:
     if det is None:
         return None
     if det == "det" and g.is_(j, "same") and g.unit(j + 1) in ("Y", "M", "W", "WE", "D") \
-            and not g.plural_form(j + 1):
+            and (not g.plural_form(j + 1) or g.is_(j + 1, "month_noun")):  # « mois » is invariable
         # « la même année », « le même jour »: the period of the date named before
         unit = g.unit(j + 1)
         assert unit is not None
