@@ -19,7 +19,8 @@ YEAR_SPAN = 30
 
 
 def numeric_date(g: Reader, i: int) -> Match | None:
-    """« 14/07/2024 », « 2024-07-14 », « 14.07.24 », « le 31/10 » (day/month after a determiner)."""
+    """« 14/07/2024 », « 2024-07-14 », « 14.07.24 », « le 31/10 » (day/month after a determiner),
+    « 11/2016 » (month/year)."""
     j, det = g.opt_det(i)
     a, b, c = g.digits(j), g.digits(j + 2), g.digits(j + 4)
     sep = g.word(j + 1)
@@ -36,6 +37,11 @@ def numeric_date(g: Reader, i: int) -> Match | None:
         return j + 3, Frame("date", month=int(b), day=int(a), granularity="day")
     if a is not None and b is not None and (spaced := spaced_date(g, j)) is not None:
         return spaced
+    if a and b and sep == "/" and len(a) <= 2 and len(b) == 4 and 1 <= int(a) <= 12 and 1000 <= int(b) <= 2199 \
+            and g.glued(j + 1) and g.glued(j + 2) and not g.glued_sign(j + 3, "/") \
+            and not g.word(i - 1)[-1:].isdecimal() and g.word(i - 1) not in ("/", ",", ".", "-") \
+            and not (g.has_pos and g.pos(j + 3) == "NOUN"):  # « 12/2000 points » counts something
+        return j + 3, Frame("date", year=int(b), month=int(a), granularity="month")  # « en 11/2016 »
     if a is None or b is None or c is None or sep not in ("/", ".", "-") or g.word(j + 3) != sep:
         return None
     if not all(g.glued(k) for k in range(j + 1, j + 5)):
