@@ -44,8 +44,8 @@ class TenseReader:
         if tok.pos_ not in ("VERB", "AUX"):
             if tok.pos_ in ("NOUN", "ADJ") and tok.i > 0 and self.is_(doc[tok.i - 1], "clitic_se"):
                 return "present"  # « le Tour s'élance samedi »: after « se » comes a verb, whatever the tagger says
-            if tok.pos_ == "NOUN" and tok.i + 1 < len(doc) and (glued := doc[tok.i + 1]).pos_ == "PRON" \
-                    and glued.text.startswith("-") and not tok.whitespace_:
+            if tok.pos_ == "NOUN" and not tok.whitespace_ and tok.i + 1 < len(doc) \
+                    and (glued := doc[tok.i + 1]).pos_ == "PRON" and glued.text.startswith("-"):
                 # « Rencontrons-nous mardi », « Retrouvons-nous samedi »: a hyphenated pronoun glued
                 # after it makes a verb (an imperative), whatever the tagger says
                 return "present"

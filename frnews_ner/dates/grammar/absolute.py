@@ -24,24 +24,20 @@ def numeric_date(g: Reader, i: int) -> Match | None:
     j, det = g.opt_det(i)
     a, b, c = g.digits(j), g.digits(j + 2), g.digits(j + 4)
     sep = g.word(j + 1)
-    # « le 31/10 »; with no determiner the month must have two digits (« 17/02 »): « 3/4 », « 24/7 »
-    # and « 1/2 » are fractions and rates; and no figure may touch it (« 12,5/10 », « 17/02 % »)
-    introduced = (det == "det" and not g.is_(i, "plural_det")  # « les 3/4 des élus »: a fraction
-                  or g.is_(i - 1, "of_the") or g.is_(i - 1, "at_the"))
-    bare = det is None and b is not None and len(b) == 2 and not g.word(i - 1)[-1:].isdecimal() \
-        and g.word(i - 1) not in ("/", ",", ".", "-", "+") and g.word(j + 3) != "%" \
-        and not (g.word(j + 3) in (",", ".") and g.glued(j + 3) and g.digits(j + 4) is not None)
-    if (introduced or bare) and a and b and sep == "/" and len(a) <= 2 and len(b) <= 2 \
-            and g.glued(j + 1) and g.glued(j + 2) \
-            and not g.glued_sign(j + 3, "/") and 1 <= int(a) <= 31 and 1 <= int(b) <= 12:
-        return j + 3, Frame("date", month=int(b), day=int(a), granularity="day")
+    if sep == "/" and a and b and len(a) <= 2 and g.glued(j + 1) and g.glued(j + 2) and not g.glued_sign(j + 3, "/"):
+        # « le 31/10 »; with no determiner the month must have two digits (« 17/02 »): « 3/4 », « 24/7 »
+        # and « 1/2 » are fractions and rates; and no figure may touch it (« 12,5/10 », « 17/02 % »)
+        introduced = (det == "det" and not g.is_(i, "plural_det")  # « les 3/4 des élus »: a fraction
+                      or g.is_(i - 1, "of_the") or g.is_(i - 1, "at_the"))
+        if len(b) <= 2 and 1 <= int(a) <= 31 and 1 <= int(b) <= 12 and (introduced or (
+                det is None and len(b) == 2 and not _figure_before(g, i) and g.word(j + 3) != "%"
+                and not (g.word(j + 3) in (",", ".") and g.glued(j + 3) and g.digits(j + 4) is not None))):
+            return j + 3, Frame("date", month=int(b), day=int(a), granularity="day")
+        if len(b) == 4 and 1 <= int(a) <= 12 and 1000 <= int(b) <= 2199 and not _figure_before(g, i) \
+                and not (g.has_pos and g.pos(j + 3) == "NOUN"):  # « 12/2000 points » counts something
+            return j + 3, Frame("date", year=int(b), month=int(a), granularity="month")  # « en 11/2016 »
     if a is not None and b is not None and (spaced := spaced_date(g, j)) is not None:
         return spaced
-    if a and b and sep == "/" and len(a) <= 2 and len(b) == 4 and 1 <= int(a) <= 12 and 1000 <= int(b) <= 2199 \
-            and g.glued(j + 1) and g.glued(j + 2) and not g.glued_sign(j + 3, "/") \
-            and not g.word(i - 1)[-1:].isdecimal() and g.word(i - 1) not in ("/", ",", ".", "-") \
-            and not (g.has_pos and g.pos(j + 3) == "NOUN"):  # « 12/2000 points » counts something
-        return j + 3, Frame("date", year=int(b), month=int(a), granularity="month")  # « en 11/2016 »
     if a is None or b is None or c is None or sep not in ("/", ".", "-") or g.word(j + 3) != sep:
         return None
     if not all(g.glued(k) for k in range(j + 1, j + 5)):
@@ -57,6 +53,11 @@ def numeric_date(g: Reader, i: int) -> Match | None:
     if not (1 <= m <= 12 and 1 <= d <= 31 and (1000 <= y <= 2199 or len(c) == 2)):
         return None
     return j + 5, Frame("date", year=y, month=m, day=d, granularity="day")
+
+
+def _figure_before(g: Reader, i: int) -> bool:
+    """A figure or a sign of one right before item ``i`` (« 12,5/10 », « 3-11/2016 »): a number of it."""
+    return g.word(i - 1)[-1:].isdecimal() or g.word(i - 1) in ("/", ",", ".", "-", "+")
 
 
 def spaced_date(g: Reader, j: int) -> Match | None:

@@ -22,9 +22,7 @@ def part_of_day(g: Reader, i: int) -> Match | None:
         return None
     if det is None:
         # « matinée du 15 février » (a heading, a listing): with no determiner, only before its day
-        if g.is_(j + 1, "of") or g.is_(j + 1, "of_the"):
-            return _on_day_named(g, j, p)
-        return None
+        return _on_day_named(g, j, p)
     if det == "this_det" and g.glued_sign(j + 1, "-") and g.is_(j + 2, "there") and g.glued(j + 2):
         # « ce matin-là », « cette nuit-là »: that part of the day named before, like « le soir même »
         return j + 3, Frame("time", part=p, granularity="partofday")

@@ -26,8 +26,7 @@ def vague_ref(g: Reader, i: int) -> Match | None:
     v = g.kind(i, "refs")
     if v is None or g.is_(i + 1, "that_conj"):
         return None  # « maintenant que le budget est voté »: a conjunction
-    if g.is_(i, "governed_ref") and (g.is_(i - 1, "a_complement_verb") or g.is_(i + 1, "of")
-                                      or g.is_(i + 1, "of_the") or g.is_(i + 1, "of_elided")):
+    if g.is_(i, "governed_ref") and (g.is_(i - 1, "a_complement_verb") or g.of(i + 1, "of_the") is not None):
         # « en pensant à l'avenir », « une réunion consacrée à l'avenir du site »: the future as a
         # topic, the complement of a verb or the head of « de… », no time of its own
         return None
