@@ -40,7 +40,7 @@ from ..kb import KnowledgeBase
 from ..rules import Pattern, load_rules
 from ..text import fold
 from .extensions import TITLES, TitleMention, ensure_extensions
-from .tokens import token_glued, token_texts
+from .tokens import token_folded, token_glued
 
 DEMONYMS = "frnews_demonyms"
 #: Words separated by single spaces, nothing else white: tokenised word by word (EntityRuler._tokens).
@@ -352,7 +352,7 @@ class EntityRuler:
     # -- the component -------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         # every token folded once per doc (titles and demonyms read them; fold remembers each word)
-        folded = [fold(w) for w in token_texts(doc)]
+        folded = token_folded(doc)
         titled = self._titles(doc, folded)
         # a title whose country stays unknown (« le ministre de l'Intérieur » alone) names nobody,
         # but its words are still no organisation or place
@@ -447,7 +447,10 @@ class EntityRuler:
         glued = token_glued(doc)  # token i touches token i + 1
         prefixes = self._demonym_prefixes
         i = 0
-        for start in [n for n, word in enumerate(folded) if word in prefixes]:
+        demonyms = self.kb.demonyms
+        # a demonym of one token is one of the base; of several, its first token is glued to the next
+        for start in [n for n, word in enumerate(folded)
+                      if word in demonyms or (glued[n] and word in prefixes)]:
             if start < i:
                 continue  # inside the demonym found before
             i = start
@@ -456,7 +459,7 @@ class EntityRuler:
             for j in range(min(len(doc), i + 3), i, -1):
                 if not all(glued[i:j - 1]):
                     continue
-                country = self.kb.demonyms.get("".join(folded[i:j]))
+                country = demonyms.get("".join(folded[i:j]))
                 if country:
                     match = (j, country)
                     break
