@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .kb.translit import latinise, romanise
 from .records import Mention
-from .text import clean_name, fold, slug
+from .text import clean_name, fold, is_acronym, slug
 
 # Name particles that stand between first names and surname and may open a surname-only mention
 # (« de Gaulle », « Le Pen » keep their particle; « Ursula von der Leyen » → « von der Leyen »).
@@ -100,22 +100,17 @@ def initials(name: str, skip: frozenset[str]) -> str:
     return "".join(w[0] for w in words if w not in skip and w[0].isalpha()).upper()
 
 
-def _is_acronym(name: str) -> bool:
-    letters = [c for c in name if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in name.strip()
-
-
 def join_acronyms(groups: list[MentionGroup], skip: frozenset[str]) -> list[MentionGroup]:
     """An acronym group (« FLN ») joins the one group of the article whose name it abbreviates
     (« Front de libération nationale »), its mentions becoming ``acronym`` mentions; with two such
     names, or none, it stays apart."""
     long_forms: dict[str, list[MentionGroup]] = {}
     for g in groups:
-        if not _is_acronym(g.name) and len(g.name.split()) > 1 and g.label != "PER":
+        if not is_acronym(g.name) and len(g.name.split()) > 1 and g.label != "PER":
             long_forms.setdefault(initials(g.name, skip), []).append(g)
     kept = []
     for g in groups:
-        targets = long_forms.get(g.name.replace(".", "")) if _is_acronym(g.name) else None
+        targets = long_forms.get(g.name.replace(".", "")) if is_acronym(g.name) else None
         if targets and len(targets) == 1 and g.label != "PER":
             targets[0].mentions.extend(replace(m, form="acronym") for m in g.mentions)
             targets[0].mentions.sort(key=lambda m: (m.start, m.end))

@@ -109,6 +109,23 @@ _LOOKALIKE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
+def is_acronym(text: str) -> bool:
+    """One word whose letters, two at least, are all capitals.
+
+    >>> is_acronym("FLN"), is_acronym("C.G.T."), is_acronym("Fnac"), is_acronym("LE MONDE")
+    (True, True, False, False)
+    """
+    if " " in text.strip():
+        return False  # most names: read no further
+    letters = 0
+    for c in text:
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            letters += 1
+    return letters >= 2
+
+
 def mixed_script(text: str) -> bool:
     """Whether a word of ``text`` mixes Latin, Cyrillic and Greek letters (a homoglyph).
 

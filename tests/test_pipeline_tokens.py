@@ -35,3 +35,13 @@ def test_folded_memo_starts_afresh_when_full(doc, monkeypatch) -> None:
     monkeypatch.setattr(tokens, "_FOLDED_BY_ORTH", {1: "x", 2: "y", 3: "z"})
     assert tokens.token_folded(doc) == [fold(t.text) for t in doc]
     assert 1 not in tokens._FOLDED_BY_ORTH
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("FLN", True), ("C.G.T.", True), ("PS", True), ("  UE ", True),
+    ("X", False), ("Fnac", False), ("LE MONDE", False), ("42", False), ("", False),
+])
+def test_acronym_is_one_word_of_two_capitals_or_more(text, expected) -> None:
+    from frnews_ner.text import is_acronym
+
+    assert is_acronym(text) is expected

@@ -38,7 +38,7 @@ from .. import disk_cache
 from ..errors import RuleError, RuleProblem
 from ..kb import KnowledgeBase
 from ..rules import Pattern, load_rules
-from ..text import fold
+from ..text import fold, is_acronym
 from .extensions import TITLES, TitleMention, ensure_extensions
 from .tokens import token_folded, token_glued
 
@@ -150,11 +150,6 @@ def pattern_reach(pattern: list[dict[str, object]]) -> int | None:
 def _spellings(phrase: str) -> tuple[str, ...]:
     """A phrase as written and with typographic apostrophes (texts use both)."""
     return tuple(dict.fromkeys((phrase, phrase.replace("'", "’"))))
-
-
-def _is_acronym(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in text
 
 
 class EntityRuler:
@@ -327,7 +322,7 @@ class EntityRuler:
             # one capitalised word that is also a place (« Orange ») is left to the model
             if single and rec.type == "person":
                 continue
-            if single and rec.type == "organisation" and not _is_acronym(alias) and folded in place_names:
+            if single and rec.type == "organisation" and not is_acronym(alias) and folded in place_names:
                 continue
             shared = len(self.kb.aliases.get(folded, ())) > 1 or folded in place_names
             # one match key per label: a key per record costs PhraseMatcher a lexeme each (25 µs,
@@ -403,7 +398,7 @@ class EntityRuler:
             spans.append(Span(doc, start, end, label=target.label, kb_id=target.kb_id))
         for match_id, start, end in self.phrases(doc):
             target = self._phrase_target(doc, match_id, start, end)
-            if (target.label == "ORG" and end - start == 1 and not _is_acronym(doc[start].text)
+            if (target.label == "ORG" and end - start == 1 and not is_acronym(doc[start].text)
                     and self._sentence_initial(doc, start)):
                 continue  # « Total, ... » at the start of a sentence says nothing; « France : » does
             spans.append(Span(doc, start, end, label=target.label, kb_id=target.kb_id))

@@ -31,9 +31,10 @@ from ..kb.translit import romanise
 from ..records import Entity, Label, Mention, MentionForm
 from ..rules import load_rules
 from ..sentences import Sentences
-from ..text import fold, mixed_script
+from ..text import fold, is_acronym, mixed_script
 from .entity_ruler import DEMONYMS
 from .extensions import ENTITIES, TITLES, TitleMention, ensure_extensions, published_of
+from .tokens import token_folded
 
 # Without a knowledge base the only evidence is the statistical model's span and how often the
 # article repeats it; these are documented in the README next to the linked confidences.
@@ -119,6 +120,7 @@ class EntityLinker:
         published = published_of(doc)
         ents = list(doc.ents)
         texts = [e.text for e in ents]  # Span.text joins its tokens on each access: read once per name
+        folded = token_folded(doc)  # the folded text of each token, for the cue words around names
         article_countries = self._article_countries(doc, texts)
         entities: dict[str, _Linked] = {}
         order: list[str] = []
@@ -132,9 +134,9 @@ class EntityLinker:
 
         by_start = {e.start_char: (e, text) for e, text in zip(ents, texts)}
         groups = group_mentions([(e.start_char, e.end_char, text, label)
-                                 for e, text, label in zip(ents, texts, self._labels(ents, texts))],
+                                 for e, text, label in zip(ents, texts, self._labels(ents, texts, folded))],
                                 acronym_skip=self.kb.cue("acronym_skip"))
-        linked_groups = [(g, self._link_group(doc, g, by_start, article_countries)) for g in groups]
+        linked_groups = [(g, self._link_group(folded, g, by_start, article_countries)) for g in groups]
         # Places linked without doubt say which countries the article is about too: « à Valence …
         # à Lyon » is Valence (Drôme). Groups that stayed ambiguous are decided again with them.
         context = article_countries | {
@@ -142,12 +144,13 @@ class EntityLinker:
             if linked.record is not None and not linked.candidates and linked.record.info.country
             and linked.record.type in ("city", "region", "place")}
         if context != article_countries:
-            linked_groups = [(g, self._link_group(doc, g, by_start, context) if linked.candidates else linked)
+            linked_groups = [(g, self._link_group(folded, g, by_start, context) if linked.candidates else linked)
                              for g, linked in linked_groups]
         for group, linked in linked_groups:
             target = entity_for(linked)
             for mention in group.mentions:
-                target.add(replace(mention, form=self._form(target, mention.text, mention.form)))
+                form = self._form(target, mention.text, mention.form)
+                target.add(mention if form == mention.form else replace(mention, form=form))
             if target is not linked:
                 target.confidence = max(target.confidence, linked.confidence)
 
@@ -263,37 +266,37 @@ class EntityLinker:
         return found
 
     # -- linking -------------------------------------------------------------------------------------
-    def _labels(self, ents: list[Span], texts: list[str]) -> list[str]:
+    def _labels(self, ents: list[Span], texts: list[str], folded: list[str]) -> list[str]:
         """The model's labels, except that a lone surname of a person named in full in the article
         is that person (« Lucie Vanrel … Vanrel » even where the model read « Vanrel » as a place).
         Where the knowledge base also knows the word as a place (« François Hollande … Hollande »),
         the person wins unless a preposition or determiner before it makes it a place (« en
         Hollande », « de Hollande »)."""
-        surnames = {fold(e[-1].text) for e in ents if e.label_ == "PER" and len(e) > 1}
+        surnames = {folded[e.end - 1] for e in ents if e.label_ == "PER" and len(e) > 1}
         places_before = self.kb.cue("place_preposition")
         labels = []
         for ent, text in zip(ents, texts):
             label = ent.label_
-            before = fold(ent.doc[ent.start - 1].text) if ent.start else ""
+            before = folded[ent.start - 1] if ent.start else ""
             if label != "PER" and len(ent) == 1 and fold(text) in surnames:
                 known_otherwise = any(self.kb[c.id].type != "person" for c in self._candidates(text)
                                       if c.match == "exact")
                 if not known_otherwise or before not in places_before:
                     label = "PER"
-            elif label in ("LOC", "ORG") and self._is_speaker(ent):
+            elif label in ("LOC", "ORG") and self._is_speaker(ent, folded):
                 label = "PER"
             labels.append(label)
         return labels
 
-    def _is_speaker(self, ent: Span) -> bool:
+    def _is_speaker(self, ent: Span, folded: list[str]) -> bool:
         """« raconte Nancy, 45 ans » / « Nancy, 45 ans, » / « …, explique Lorient. »: a person speaking or
-        given an age in apposition, whatever else the name may be."""
-        doc = ent.doc
-        after = doc[ent.end:ent.end + 3]
-        aged = len(after) == 3 and after[0].text == "," and after[1].like_num \
-            and fold(after[2].text) in self.kb.cue("age_unit")
-        said = ent.start > 0 and fold(doc[ent.start - 1].text) in self.kb.cue("speech_verb") \
-            and (ent.end >= len(doc) or doc[ent.end].is_punct)
+        given an age in apposition, whatever else the name may be (``folded``: the doc's folded token
+        texts; the cue words are read there first, a Token is built only after one)."""
+        doc, end = ent.doc, ent.end
+        aged = end + 3 <= len(folded) and folded[end + 2] in self.kb.cue("age_unit") \
+            and doc[end].text == "," and doc[end + 1].like_num
+        said = ent.start > 0 and folded[ent.start - 1] in self.kb.cue("speech_verb") \
+            and (end >= len(doc) or doc[end].is_punct)
         return aged or said
 
     def _article_countries(self, doc: Doc, texts: list[str]) -> set[str]:
@@ -307,7 +310,7 @@ class EntityLinker:
                     countries.add(rec.info.country)
         return countries
 
-    def _link_group(self, doc: Doc, group: MentionGroup, by_start: dict[int, tuple[Span, str]],
+    def _link_group(self, folded: list[str], group: MentionGroup, by_start: dict[int, tuple[Span, str]],
                     article_countries: set[str]) -> _Linked:
         linked = _Linked(group.label, group.name, group.local_id)
         if any(mixed_script(m.text) for m in group.mentions):
@@ -343,7 +346,7 @@ class EntityLinker:
                 base[cand.id] = max(base.get(cand.id, 0.0), score)
                 if rec.info.country and rec.info.country in article_countries and rec.type != "country":
                     score += _CONTEXT_BONUS
-                score += self._cue_bonus(doc, span, rec, city_too) if span is not None else 0.0
+                score += self._cue_bonus(folded, span, rec, city_too) if span is not None else 0.0
                 scores[cand.id] = max(scores.get(cand.id, 0.0), score)
         if not scores:
             confidence = _UNLINKED_CONFIDENCE + _PER_EXTRA_MENTION * (len(group.mentions) - 1)
@@ -373,11 +376,11 @@ class EntityLinker:
                     found.setdefault(cand.id)
         return list(found)
 
-    def _cue_bonus(self, doc: Doc, span: Span, rec: KBRecord, city_too: bool) -> float:
+    def _cue_bonus(self, folded: list[str], span: Span, rec: KBRecord, city_too: bool) -> float:
         """« région de Koursk » is the region, « ville de Koursk » the city; no cue: the city. « au
         Luxembourg », « en Géorgie », « au Québec » are no cities; « à Luxembourg » is first the city.
         ``city_too``: a city of that name is a candidate too (only then does a region need a cue)."""
-        cue = self._cue(doc, span)
+        cue = self._cue(folded, span)
         if rec.type == "region":
             if cue == "region":
                 return 0.4
@@ -388,12 +391,12 @@ class EntityLinker:
             return {"region": -0.3, "not_city": -0.3, "at_city": 0.1}.get(cue or "", 0.0)
         return 0.0
 
-    def _cue(self, doc: Doc, span: Span) -> str | None:
+    def _cue(self, folded: list[str], span: Span) -> str | None:
         """What the words before a place say of it: ``region``, ``city`` (a noun: « la ville de »),
         ``not_city`` (« au », « en »), ``at_city`` (« à »), or None."""
         if span.start == 0:
             return None
-        before = fold(doc[span.start - 1].text)
+        before = folded[span.start - 1]
         if before in self.kb.cue("country_preposition"):
             return "not_city"
         if before in self.kb.cue("city_preposition"):
@@ -403,7 +406,7 @@ class EntityLinker:
             i -= 1
         if i < 0:
             return None
-        word = fold(doc[i].text)
+        word = folded[i]
         regions = self.kb.cue("region_cue")
         if word in regions or (word.endswith("s") and word[:-1] in regions):
             return "region"
@@ -417,7 +420,7 @@ class EntityLinker:
         rec = entity.record
         if rec is None or fold(text) == fold(rec.name):
             return "name"
-        if sum(c.isalpha() for c in text) >= 2 and all(c.isupper() for c in text if c.isalpha()) and " " not in text:
+        if is_acronym(text):
             return "acronym"
         if rec.type == "person" and " " not in text.strip() and fold(rec.name).endswith(fold(text)):
             return "surname"
