@@ -138,7 +138,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     Rule("sign_duration", durations.sign_duration, 105, mods=_DURATION_MODS, digits=True),
     Rule("duration", durations.duration, 100, kinds=(*_NUMBER, "units"), mods=_DURATION_MODS,
          classes=("indefinite",), digits=True),
-    Rule("each", sets.each, 90, kinds=("sets",), mods=("det",)),
+    Rule("each", sets.each, 90, kinds=("sets", "weekdays"), det="optional"),  # « chaque », « les mardis »
     Rule("season", seasons.season, 80, kinds=("seasons",), classes=("month_noun",), det="optional"),
     Rule("holiday", holidays.holiday, 70, kinds=("holidays",), det="optional"),
     Rule("vague_ref", refs.vague_ref, 60, kinds=("refs",)),
