@@ -33,6 +33,7 @@ def token_folded(doc: Doc) -> list[str]:
     """``[fold(t.text) for t in doc]`` (see :func:`frnews_ner.text.fold`): one dict lookup per token
     once its word has been met.
 
+    >>> import spacy
     >>> token_folded(spacy.blank("fr")("Le Nord-Coréen"))
     ['le', 'nord-coreen']
     """
